@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "bulletin-cli-common.h"
+
+G_BEGIN_DECLS
+
+/* One function per subcommand, each in the file of its area. */
+
+G_END_DECLS

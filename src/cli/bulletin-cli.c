@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bulletin-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "bulletin-cli-commands.h"
+
+static const BulletinCliCommand commands[] = {
+  { NULL }
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out,
+           "Usage: bulletin-cli COMMAND [OPTION…] [ARGUMENT…]\n"
+           "\n"
+           "The terminal face and scripting interface of Bulletin.\n"
+           "\n"
+           "Commands:\n");
+  for (guint i = 0; commands[i].name != NULL; i++)
+    fprintf (out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out,
+           "\n"
+           "Run 'bulletin-cli COMMAND --help' for a command's options.\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("bulletin-cli");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return BULLETIN_CLI_EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return BULLETIN_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("bulletin-cli %s\n", PACKAGE_VERSION);
+      return BULLETIN_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr ("bulletin-cli: unknown command '%s' (see 'bulletin-cli --help')\n", argv[1]);
+  return BULLETIN_CLI_EXIT_USAGE;
+}

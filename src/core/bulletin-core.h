@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#define BULLETIN_CORE_INSIDE
+
+#include "bulletin-types.h"
+#include "bulletin-error.h"
+#include "bulletin-article.h"
+
+#undef BULLETIN_CORE_INSIDE
