@@ -6,5 +6,6 @@
 #include "bulletin-types.h"
 #include "bulletin-error.h"
 #include "bulletin-article.h"
+#include "bulletin-client.h"
 
 #undef BULLETIN_CORE_INSIDE
