@@ -6,6 +6,7 @@
 #include "bulletin-types.h"
 #include "bulletin-error.h"
 #include "bulletin-article.h"
+#include "bulletin-bookmarks.h"
 #include "bulletin-client.h"
 
 #undef BULLETIN_CORE_INSIDE
