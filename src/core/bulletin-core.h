@@ -6,7 +6,11 @@
 #include "bulletin-types.h"
 #include "bulletin-error.h"
 #include "bulletin-article.h"
+#include "bulletin-page-extractor.h"
+#include "bulletin-listing-parser.h"
 #include "bulletin-bookmarks.h"
 #include "bulletin-client.h"
+#include "bulletin-edition.h"
+#include "bulletin-section.h"
 
 #undef BULLETIN_CORE_INSIDE
