@@ -9,6 +9,7 @@
 #include "bulletin-page-extractor.h"
 #include "bulletin-listing-parser.h"
 #include "bulletin-bookmarks.h"
+#include "bulletin-library.h"
 #include "bulletin-client.h"
 #include "bulletin-edition.h"
 #include "bulletin-section.h"
