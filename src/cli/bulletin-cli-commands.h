@@ -7,4 +7,6 @@ G_BEGIN_DECLS
 
 /* One function per subcommand, each in the file of its area. */
 
+int bulletin_cli_extract (int argc, char **argv);
+
 G_END_DECLS
