@@ -55,6 +55,8 @@ typedef struct
   char       *source;          /* "Source: …" in the page */
   char       *rel_author;      /* first rel=author / itemprop=author text */
   GPtrArray  *h_texts;         /* texts of h1 and h2 */
+  GPtrArray  *ld_scripts;      /* JSON-LD texts, read after the walk */
+  char       *ld_string_author;
   guint       n_h1;
   char       *single_h1;
 } Meta;
@@ -86,6 +88,8 @@ meta_clear (Meta *m)
   g_free (m->source);
   g_free (m->rel_author);
   g_clear_pointer (&m->h_texts, g_ptr_array_unref);
+  g_clear_pointer (&m->ld_scripts, g_ptr_array_unref);
+  g_free (m->ld_string_author);
   g_free (m->single_h1);
 }
 
@@ -513,9 +517,18 @@ read_json_ld (Meta       *m,
   else if (headline != NULL)
     m->ld_title = clean_text (headline);
 
-  m->ld_byline = json_names (json_member (article, "author"));
-  if (m->ld_byline == NULL)
-    m->ld_byline = json_names (json_member (article, "creator"));
+  {
+    /* A bare string is often a user name: it comes after the page's own
+     * byline, as in Readability. */
+    JsonNode *author = json_member (article, "author");
+
+    if (author == NULL)
+      author = json_member (article, "creator");
+    if (author != NULL && JSON_NODE_HOLDS_VALUE (author))
+      m->ld_string_author = json_names (author);
+    else
+      m->ld_byline = json_names (author);
+  }
   m->ld_excerpt = clean_text (json_string_member (article, "description"));
   {
     JsonNode *publisher = json_member (article, "publisher");
@@ -703,6 +716,7 @@ collect (Meta    *m,
   m->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   m->article_tags = g_ptr_array_new_with_free_func (g_free);
   m->h_texts = g_ptr_array_new_with_free_func (g_free);
+  m->ld_scripts = g_ptr_array_new_with_free_func (g_free);
 
   if (root == NULL)
     return;
@@ -751,10 +765,8 @@ collect (Meta    *m,
             continue;
           if (g_ascii_strcasecmp (type, "application/ld+json") == 0)
             {
-              if (m->ld_type != NULL)
-                continue;
-              text = node_text (n, FALSE);
-              read_json_ld (m, text, m->doc_title);
+              if (m->ld_scripts->len < 50)
+                g_ptr_array_add (m->ld_scripts, node_text (n, FALSE));
             }
           else if (m->tawsiyat == NULL &&
                    (g_ascii_strcasecmp (type, "text/tawsiyat") == 0 || g_strcmp0 (id, "tawsiyat-metadata") == 0))
@@ -884,7 +896,7 @@ title_from_document (Meta *m)
         }
     }
 
-  return cur;
+  return g_steal_pointer (&cur);
 }
 
 static gboolean
@@ -897,6 +909,27 @@ is_rtl_language (const char *lang)
     return FALSE;
   primary = g_ascii_strdown (lang, strcspn (lang, "-_"));
   return g_strv_contains (rtl, primary);
+}
+
+/* The text of @root with a space where a block starts or ends, so that
+ * "<p>Caption</p><p>Photo: X</p>" reads "Caption Photo: X". */
+static char *
+spaced_text (xmlNode *root)
+{
+  static const char * const inline_tags[] = { "a", "b", "i", "em", "strong", "span", "small", "abbr", "cite", "q", "sub", "sup", "u", "mark", "time", NULL };
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (xmlNode *n = root->children; n != NULL; n = walk_next (n, root, FALSE))
+    {
+      if (n->type == XML_TEXT_NODE && n->content != NULL)
+        g_string_append (out, (const char *) n->content);
+      else if (n->type == XML_ELEMENT_NODE && !g_strv_contains (inline_tags, (const char *) n->name))
+        g_string_append_c (out, ' ');
+      if (n->type == XML_ELEMENT_NODE && n->next != NULL && !g_strv_contains (inline_tags, (const char *) n->name))
+        g_string_append_c (out, ' ');
+    }
+
+  return clean_text (out->str);
 }
 
 /* Finds the caption of the figure that holds @image in the page. */
@@ -937,10 +970,7 @@ caption_for_image (xmlDoc     *doc,
           continue;
         for (xmlNode *c = figure; c != NULL; c = walk_next (c, figure, FALSE))
           if (is_tag (c, "figcaption"))
-            {
-              g_autofree char *text = node_text (c, TRUE);
-              return clean_text (text);
-            }
+            return spaced_text (c);
       }
     }
 
@@ -1189,6 +1219,12 @@ extract (GBytes      *html,
     }
 
   collect (&m, doc);
+  {
+    g_autofree char *page_title = title_from_document (&m);
+
+    for (guint i = 0; i < m.ld_scripts->len && m.ld_type == NULL; i++)
+      read_json_ld (&m, g_ptr_array_index (m.ld_scripts, i), page_title);
+  }
 
   /* URLs resolve against <base href>, itself relative to the page. */
   if (m.base_href != NULL)
@@ -1233,12 +1269,6 @@ extract (GBytes      *html,
     if (from_meta == NULL)
       from_meta = first_value (&m, (const char * const[]) {
         "dc:creator", "dcterm:creator", "author", "parsely-author", NULL });
-    if (from_meta == NULL)
-      {
-        const char *article_author = value (&m, "article:author");
-        if (article_author != NULL && !g_str_has_prefix (article_author, "http"))
-          from_meta = article_author;
-      }
     byline = clean_text (from_meta);
   }
 
@@ -1336,10 +1366,14 @@ extract (GBytes      *html,
   if (byline == NULL)
     byline = clean_text (found.byline);
   if (byline == NULL)
+    byline = clean_text (m.ld_string_author);
+  if (byline == NULL)
     byline = clean_text (m.rel_author);
-  else if (found.byline != NULL && g_strcmp0 (byline, found.byline) != 0)
+  if (byline == NULL)
     {
-      /* Readability keeps the page's raw byline; prefer the metadata's. */
+      const char *article_author = value (&m, "article:author");
+      if (article_author != NULL && !g_str_has_prefix (article_author, "http"))
+        byline = clean_text (article_author);
     }
 
   tawsiyat_html = tawsiyat_string (&m, "html");

@@ -937,7 +937,22 @@ check_byline (Grab       *grab,
         g_regex_match (regexes ()->byline, match, 0, NULL)))
     return FALSE;
 
-  text = node_text (node, FALSE);
+  /* The name inside the byline, when marked, without "By" or a date. */
+  {
+    xmlNode *end = get_next_node (node, TRUE);
+    xmlNode *name = NULL;
+
+    for (xmlNode *n = get_next_node (node, FALSE); n != NULL && n != end; n = get_next_node (n, FALSE))
+      {
+        const char *prop = attr (n, "itemprop");
+        if (prop != NULL && strstr (prop, "name") != NULL)
+          {
+            name = n;
+            break;
+          }
+      }
+    text = node_text (name != NULL ? name : node, FALSE);
+  }
   if (!is_valid_byline (text))
     return FALSE;
 
