@@ -6,6 +6,8 @@
 #include "bulletin-types.h"
 #include "bulletin-error.h"
 #include "bulletin-article.h"
+#include "bulletin-sanitizer.h"
+#include "bulletin-url.h"
 #include "bulletin-page-extractor.h"
 #include "bulletin-listing-parser.h"
 #include "bulletin-bookmarks.h"

@@ -1,0 +1,1573 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bulletin-sanitizer"
+
+#include "config.h"
+
+#include <string.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+
+#include "bulletin-sanitizer.h"
+#include "bulletin-url.h"
+
+/* Remote HTML goes through libxml2's HTML parser, which turns whatever it
+ * is given into a stream of balanced start tags, end tags and decoded
+ * text. The sanitizer listens to that stream (SAX) rather than building a
+ * tree: memory stays proportional to the output and nesting depth costs
+ * no stack. Every element and attribute is checked against an allow-list
+ * and written out again with its values escaped, so nothing of the input
+ * reaches the output that was not understood first. Comments, processing
+ * instructions, doctype declarations and unknown entities never do.
+ *
+ * The output follows the serialization of the Python feedparser's
+ * sanitizer where that is safe: attribute order kept, empty values kept
+ * as attr="", void elements as <img ... />, the same CSS allow-list.
+ */
+
+/* Elements kept open beyond this depth are unwrapped: their text stays,
+ * their tags go, so no consumer of our output has to nest deeper.
+ */
+#define MAX_KEPT_DEPTH 256
+
+typedef enum
+{
+  ACTION_UNWRAP,  /* drop the tags, keep the content (also every unknown element) */
+  ACTION_KEEP,    /* keep the element and its allowed attributes */
+  ACTION_DROP,    /* drop the element with everything in it */
+} ElementAction;
+
+enum
+{
+  /* void in HTML5: no end tag, and no content even where libxml2 (which
+   * knows HTML 4) thinks otherwise */
+  FLAG_VOID = 1 << 0,
+  /* for plain text: a line of its own */
+  FLAG_LINE = 1 << 1,
+  /* for plain text: a paragraph of its own */
+  FLAG_PARAGRAPH = 1 << 2,
+  /* for plain text: set apart by a space (table cells) */
+  FLAG_CELL = 1 << 3,
+  /* for plain text: white space kept as it is */
+  FLAG_PRE = 1 << 4,
+};
+
+typedef struct
+{
+  const char *name;
+  guint8      action;
+  guint8      flags;
+} ElementRule;
+
+#define KEEP ACTION_KEEP
+#define DROP ACTION_DROP
+#define UNWRAP ACTION_UNWRAP
+
+static const ElementRule element_rules[] = {
+  /* What an article needs, and the harmless rest of feedparser's list. */
+  { "a", KEEP, 0 },
+  { "abbr", KEEP, 0 },
+  { "acronym", KEEP, 0 },
+  { "address", KEEP, FLAG_PARAGRAPH },
+  { "area", KEEP, FLAG_VOID },
+  { "article", KEEP, FLAG_LINE },
+  { "aside", KEEP, FLAG_LINE },
+  { "audio", KEEP, FLAG_LINE },
+  { "b", KEEP, 0 },
+  { "bdi", KEEP, 0 },
+  { "bdo", KEEP, 0 },
+  { "big", KEEP, 0 },
+  { "blockquote", KEEP, FLAG_PARAGRAPH },
+  { "br", KEEP, FLAG_VOID },
+  { "caption", KEEP, FLAG_LINE },
+  { "center", KEEP, FLAG_LINE },
+  { "cite", KEEP, 0 },
+  { "code", KEEP, 0 },
+  { "col", KEEP, FLAG_VOID },
+  { "colgroup", KEEP, 0 },
+  { "data", KEEP, 0 },
+  { "dd", KEEP, FLAG_LINE },
+  { "del", KEEP, 0 },
+  { "details", KEEP, FLAG_PARAGRAPH },
+  { "dfn", KEEP, 0 },
+  { "dialog", KEEP, FLAG_PARAGRAPH },
+  { "dir", KEEP, FLAG_PARAGRAPH },
+  { "div", KEEP, FLAG_LINE },
+  { "dl", KEEP, FLAG_PARAGRAPH },
+  { "dt", KEEP, FLAG_LINE },
+  { "em", KEEP, 0 },
+  { "figcaption", KEEP, FLAG_LINE },
+  { "figure", KEEP, FLAG_PARAGRAPH },
+  { "font", KEEP, 0 },
+  { "footer", KEEP, FLAG_LINE },
+  { "h1", KEEP, FLAG_PARAGRAPH },
+  { "h2", KEEP, FLAG_PARAGRAPH },
+  { "h3", KEEP, FLAG_PARAGRAPH },
+  { "h4", KEEP, FLAG_PARAGRAPH },
+  { "h5", KEEP, FLAG_PARAGRAPH },
+  { "h6", KEEP, FLAG_PARAGRAPH },
+  { "header", KEEP, FLAG_LINE },
+  { "hgroup", KEEP, FLAG_LINE },
+  { "hr", KEEP, FLAG_VOID | FLAG_PARAGRAPH },
+  { "i", KEEP, 0 },
+  { "img", KEEP, FLAG_VOID },
+  { "ins", KEEP, 0 },
+  { "kbd", KEEP, 0 },
+  { "li", KEEP, FLAG_LINE },
+  { "main", KEEP, FLAG_LINE },
+  { "map", KEEP, 0 },
+  { "mark", KEEP, 0 },
+  { "menu", KEEP, FLAG_PARAGRAPH },
+  { "meter", KEEP, 0 },
+  { "nav", KEEP, FLAG_LINE },
+  { "ol", KEEP, FLAG_PARAGRAPH },
+  { "output", KEEP, 0 },
+  { "p", KEEP, FLAG_PARAGRAPH },
+  { "picture", KEEP, 0 },
+  { "pre", KEEP, FLAG_PARAGRAPH | FLAG_PRE },
+  { "progress", KEEP, 0 },
+  { "q", KEEP, 0 },
+  { "rp", KEEP, 0 },
+  { "rt", KEEP, 0 },
+  { "rtc", KEEP, 0 },
+  { "ruby", KEEP, 0 },
+  { "s", KEEP, 0 },
+  { "samp", KEEP, 0 },
+  { "section", KEEP, FLAG_LINE },
+  { "small", KEEP, 0 },
+  { "source", KEEP, FLAG_VOID },
+  { "span", KEEP, 0 },
+  { "strike", KEEP, 0 },
+  { "strong", KEEP, 0 },
+  { "sub", KEEP, 0 },
+  { "summary", KEEP, FLAG_LINE },
+  { "sup", KEEP, 0 },
+  { "table", KEEP, FLAG_PARAGRAPH },
+  { "tbody", KEEP, 0 },
+  { "td", KEEP, FLAG_CELL },
+  { "tfoot", KEEP, 0 },
+  { "th", KEEP, FLAG_CELL },
+  { "thead", KEEP, 0 },
+  { "time", KEEP, 0 },
+  { "tr", KEEP, FLAG_LINE },
+  { "track", KEEP, FLAG_VOID },
+  { "tt", KEEP, 0 },
+  { "u", KEEP, 0 },
+  { "ul", KEEP, FLAG_PARAGRAPH },
+  { "var", KEEP, 0 },
+  { "video", KEEP, FLAG_LINE },
+  { "wbr", KEEP, FLAG_VOID },
+
+  /* Code, styles, other documents, plugins, forms' controls, and the
+   * foreign content (SVG, MathML) where HTML parsers disagree: gone with
+   * all they hold. */
+  { "applet", DROP, 0 },
+  { "base", DROP, FLAG_VOID },
+  { "basefont", DROP, FLAG_VOID },
+  { "bgsound", DROP, FLAG_VOID },
+  { "button", DROP, 0 },
+  { "command", DROP, FLAG_VOID },
+  { "datalist", DROP, 0 },
+  { "embed", DROP, FLAG_VOID },
+  { "frame", DROP, FLAG_VOID },
+  { "frameset", DROP, 0 },
+  { "head", DROP, 0 },
+  { "iframe", DROP, 0 },
+  { "ilayer", DROP, 0 },
+  { "image", DROP, FLAG_VOID },
+  { "input", DROP, FLAG_VOID },
+  { "isindex", DROP, FLAG_VOID },
+  { "keygen", DROP, FLAG_VOID },
+  { "layer", DROP, 0 },
+  { "link", DROP, FLAG_VOID },
+  { "math", DROP, 0 },
+  { "menuitem", DROP, 0 },
+  { "meta", DROP, FLAG_VOID },
+  { "noembed", DROP, 0 },
+  { "noframes", DROP, 0 },
+  { "noscript", DROP, 0 },
+  { "optgroup", DROP, 0 },
+  { "option", DROP, 0 },
+  { "param", DROP, FLAG_VOID },
+  { "portal", DROP, 0 },
+  { "script", DROP, 0 },
+  { "select", DROP, 0 },
+  { "style", DROP, 0 },
+  { "svg", DROP, 0 },
+  { "template", DROP, 0 },
+  { "textarea", DROP, 0 },
+  { "title", DROP, 0 },
+  { "xml", DROP, 0 },
+
+  /* Unwrapped, listed only for their place in plain text. */
+  { "body", UNWRAP, FLAG_LINE },
+  { "fieldset", UNWRAP, FLAG_PARAGRAPH },
+  { "form", UNWRAP, FLAG_LINE },
+  { "legend", UNWRAP, FLAG_LINE },
+  { "listing", UNWRAP, FLAG_PARAGRAPH | FLAG_PRE },
+  { "marquee", UNWRAP, FLAG_LINE },
+  /* the plugin goes, its fallback content stays */
+  { "object", UNWRAP, 0 },
+  { "plaintext", UNWRAP, FLAG_PARAGRAPH | FLAG_PRE },
+  { "xmp", UNWRAP, FLAG_PARAGRAPH | FLAG_PRE },
+};
+
+#undef KEEP
+#undef DROP
+#undef UNWRAP
+
+typedef enum
+{
+  ATTR_PLAIN,
+  ATTR_LINK,    /* a URL one may follow: http, https, mailto */
+  ATTR_MEDIA,   /* a URL that loads: http, https (and data:image/… in img) */
+  ATTR_SRCSET,
+  ATTR_STYLE,
+  ATTR_PING,
+} AttributeKind;
+
+typedef struct
+{
+  const char *name;
+  guint8      kind;
+} AttributeRule;
+
+/* feedparser's list, less nothing dangerous, plus what responsive images
+ * and media tracks need. Event handlers, formaction, xlink:href, xmlns
+ * and data-* are not in it, so they go. */
+static const AttributeRule attribute_rules[] = {
+  { "abbr", ATTR_PLAIN }, { "accept", ATTR_PLAIN }, { "accept-charset", ATTR_PLAIN },
+  { "accesskey", ATTR_PLAIN }, { "action", ATTR_LINK }, { "align", ATTR_PLAIN },
+  { "alt", ATTR_PLAIN }, { "autocomplete", ATTR_PLAIN }, { "autofocus", ATTR_PLAIN },
+  { "axis", ATTR_PLAIN }, { "background", ATTR_MEDIA }, { "balance", ATTR_PLAIN },
+  { "bgcolor", ATTR_PLAIN }, { "bgproperties", ATTR_PLAIN }, { "border", ATTR_PLAIN },
+  { "bordercolor", ATTR_PLAIN }, { "bordercolordark", ATTR_PLAIN },
+  { "bordercolorlight", ATTR_PLAIN }, { "bottompadding", ATTR_PLAIN },
+  { "cellpadding", ATTR_PLAIN }, { "cellspacing", ATTR_PLAIN }, { "ch", ATTR_PLAIN },
+  { "challenge", ATTR_PLAIN }, { "char", ATTR_PLAIN }, { "charoff", ATTR_PLAIN },
+  { "charset", ATTR_PLAIN }, { "checked", ATTR_PLAIN }, { "choff", ATTR_PLAIN },
+  { "cite", ATTR_LINK }, { "class", ATTR_PLAIN }, { "clear", ATTR_PLAIN },
+  { "color", ATTR_PLAIN }, { "cols", ATTR_PLAIN }, { "colspan", ATTR_PLAIN },
+  { "compact", ATTR_PLAIN }, { "contenteditable", ATTR_PLAIN }, { "controls", ATTR_PLAIN },
+  { "coords", ATTR_PLAIN }, { "data", ATTR_MEDIA }, { "datafld", ATTR_PLAIN },
+  { "datapagesize", ATTR_PLAIN }, { "datasrc", ATTR_MEDIA }, { "datetime", ATTR_PLAIN },
+  { "default", ATTR_PLAIN }, { "delay", ATTR_PLAIN }, { "dir", ATTR_PLAIN },
+  { "disabled", ATTR_PLAIN }, { "draggable", ATTR_PLAIN }, { "dynsrc", ATTR_MEDIA },
+  { "enctype", ATTR_PLAIN }, { "end", ATTR_PLAIN }, { "face", ATTR_PLAIN },
+  { "for", ATTR_PLAIN }, { "form", ATTR_PLAIN }, { "frame", ATTR_PLAIN },
+  { "galleryimg", ATTR_PLAIN }, { "gutter", ATTR_PLAIN }, { "headers", ATTR_PLAIN },
+  { "height", ATTR_PLAIN }, { "hidden", ATTR_PLAIN }, { "high", ATTR_PLAIN },
+  { "href", ATTR_LINK }, { "hreflang", ATTR_PLAIN }, { "hspace", ATTR_PLAIN },
+  { "icon", ATTR_MEDIA }, { "id", ATTR_PLAIN }, { "inputmode", ATTR_PLAIN },
+  { "ismap", ATTR_PLAIN }, { "keytype", ATTR_PLAIN }, { "kind", ATTR_PLAIN },
+  { "label", ATTR_PLAIN }, { "lang", ATTR_PLAIN }, { "leftspacing", ATTR_PLAIN },
+  { "list", ATTR_PLAIN }, { "longdesc", ATTR_LINK }, { "loop", ATTR_PLAIN },
+  { "loopcount", ATTR_PLAIN }, { "loopend", ATTR_PLAIN }, { "loopstart", ATTR_PLAIN },
+  { "low", ATTR_PLAIN }, { "lowsrc", ATTR_MEDIA }, { "max", ATTR_PLAIN },
+  { "maxlength", ATTR_PLAIN }, { "media", ATTR_PLAIN }, { "method", ATTR_PLAIN },
+  { "min", ATTR_PLAIN }, { "multiple", ATTR_PLAIN }, { "name", ATTR_PLAIN },
+  { "nohref", ATTR_PLAIN }, { "noshade", ATTR_PLAIN }, { "nowrap", ATTR_PLAIN },
+  { "open", ATTR_PLAIN }, { "optimum", ATTR_PLAIN }, { "pattern", ATTR_PLAIN },
+  { "ping", ATTR_PING }, { "point-size", ATTR_PLAIN }, { "poster", ATTR_MEDIA },
+  { "pqg", ATTR_PLAIN }, { "preload", ATTR_PLAIN }, { "prompt", ATTR_PLAIN },
+  { "radiogroup", ATTR_PLAIN }, { "readonly", ATTR_PLAIN }, { "rel", ATTR_PLAIN },
+  { "repeat-max", ATTR_PLAIN }, { "repeat-min", ATTR_PLAIN }, { "replace", ATTR_PLAIN },
+  { "required", ATTR_PLAIN }, { "rev", ATTR_PLAIN }, { "reversed", ATTR_PLAIN },
+  { "rightspacing", ATTR_PLAIN }, { "rows", ATTR_PLAIN }, { "rowspan", ATTR_PLAIN },
+  { "rules", ATTR_PLAIN }, { "scope", ATTR_PLAIN }, { "selected", ATTR_PLAIN },
+  { "shape", ATTR_PLAIN }, { "size", ATTR_PLAIN }, { "sizes", ATTR_PLAIN },
+  { "span", ATTR_PLAIN }, { "src", ATTR_MEDIA }, { "srclang", ATTR_PLAIN },
+  { "srcset", ATTR_SRCSET }, { "start", ATTR_PLAIN }, { "step", ATTR_PLAIN },
+  { "style", ATTR_STYLE }, { "summary", ATTR_PLAIN }, { "suppress", ATTR_PLAIN },
+  { "tabindex", ATTR_PLAIN }, { "target", ATTR_PLAIN }, { "template", ATTR_PLAIN },
+  { "title", ATTR_PLAIN }, { "toppadding", ATTR_PLAIN }, { "type", ATTR_PLAIN },
+  { "unselectable", ATTR_PLAIN }, { "urn", ATTR_PLAIN }, { "usemap", ATTR_LINK },
+  { "valign", ATTR_PLAIN }, { "value", ATTR_PLAIN }, { "variable", ATTR_PLAIN },
+  { "volume", ATTR_PLAIN }, { "vrml", ATTR_PLAIN }, { "vspace", ATTR_PLAIN },
+  { "width", ATTR_PLAIN }, { "wrap", ATTR_PLAIN }, { "xml:lang", ATTR_PLAIN },
+};
+
+/* The URL attributes made absolute against the base (feedparser's list,
+ * less the elements we drop, plus responsive images and tracks). A URL
+ * elsewhere is only checked for its scheme. */
+static const struct
+{
+  const char *element;
+  const char *attribute;
+} resolved_attributes[] = {
+  { "a", "href" },
+  { "area", "href" },
+  { "audio", "src" },
+  { "blockquote", "cite" },
+  { "del", "cite" },
+  { "img", "longdesc" },
+  { "img", "src" },
+  { "img", "srcset" },
+  { "img", "usemap" },
+  { "ins", "cite" },
+  { "q", "cite" },
+  { "source", "src" },
+  { "source", "srcset" },
+  { "track", "src" },
+  { "video", "poster" },
+  { "video", "src" },
+};
+
+/* Where lazy-loading scripts keep the real image. */
+static const char * const lazy_src_attributes[] = {
+  "data-src", "data-lazy-src", "data-original", NULL
+};
+static const char * const lazy_srcset_attributes[] = {
+  "data-srcset", "data-lazy-srcset", NULL
+};
+
+static GHashTable *element_table;
+static GHashTable *attribute_table;
+static GHashTable *resolved_table;
+
+static void
+ensure_tables (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      element_table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (element_rules); i++)
+        g_hash_table_insert (element_table,
+                             (gpointer) element_rules[i].name,
+                             (gpointer) &element_rules[i]);
+
+      attribute_table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (attribute_rules); i++)
+        g_hash_table_insert (attribute_table,
+                             (gpointer) attribute_rules[i].name,
+                             (gpointer) &attribute_rules[i]);
+
+      resolved_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (resolved_attributes); i++)
+        g_hash_table_add (resolved_table,
+                          g_strconcat (resolved_attributes[i].element, " ",
+                                       resolved_attributes[i].attribute, NULL));
+
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* The rule for an element name as libxml2 reports it (lower case). A
+ * prefixed name ("svg:script", "o:p") is judged by its local part when
+ * that is dangerous, and otherwise unwrapped: only plain HTML names are
+ * ever written out.
+ */
+static const ElementRule *
+lookup_element (const char *name)
+{
+  static const ElementRule unwrap = { NULL, ACTION_UNWRAP, 0 };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+  const ElementRule *rule;
+  const char *colon = strrchr (lower, ':');
+
+  if (colon != NULL)
+    {
+      rule = g_hash_table_lookup (element_table, colon + 1);
+      if (rule != NULL && rule->action == ACTION_DROP)
+        return rule;
+      return &unwrap;
+    }
+
+  rule = g_hash_table_lookup (element_table, lower);
+  return rule != NULL ? rule : &unwrap;
+}
+
+/* Input clean-up ---------------------------------------------------------- */
+
+/* libxml2 reads bytes, not text: given invalid UTF-8 it switches the rest
+ * of the document to Latin-1, and a NUL byte ends it. So the input is made
+ * valid first: bad sequences become U+FFFD, NUL bytes and the C0 controls
+ * HTML has no use for are dropped, as are the non-characters libxml2
+ * refuses. The result starts with <body>, which opens the body before any
+ * text so that libxml2 does not wrap a leading text in an implied <p>; a
+ * fragment's own <html>, <head> and <body> tags are then ignored by the
+ * parser as misplaced, and everything lands in one body.
+ */
+static GString *
+prepare_input (const char *html,
+               gssize      length)
+{
+  static const char prefix[] = "<body>";
+  const char *p;
+  const char *end;
+  GString *input;
+
+  if (html == NULL)
+    length = 0;
+  else if (length < 0)
+    length = strlen (html);
+
+  if ((gsize) length > BULLETIN_SANITIZER_MAX_INPUT)
+    length = BULLETIN_SANITIZER_MAX_INPUT;
+
+  input = g_string_sized_new (length + sizeof prefix);
+  g_string_append_len (input, prefix, sizeof prefix - 1);
+
+  p = html;
+  end = html + length;
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          /* keep tab, line feed, form feed, carriage return */
+          if (c >= 0x20 ? c != 0x7f : (c == '\t' || c == '\n' || c == '\f' || c == '\r'))
+            g_string_append_c (input, c);
+          p++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            {
+              g_string_append (input, "\xef\xbf\xbd");
+              p++;
+            }
+          else
+            {
+              const char *next = g_utf8_next_char (p);
+
+              if ((ch & 0xfffe) == 0xfffe || (ch >= 0xfdd0 && ch <= 0xfdef))
+                g_string_append (input, "\xef\xbf\xbd");
+              else
+                g_string_append_len (input, p, next - p);
+              p = next;
+            }
+        }
+    }
+
+  return input;
+}
+
+/* Parsing ---------------------------------------------------------------- */
+
+typedef struct _Walker Walker;
+
+typedef void (*StartFunc) (Walker            *walker,
+                           const ElementRule *rule,
+                           const char       **attributes);
+typedef void (*EndFunc)   (Walker            *walker);
+typedef void (*TextFunc)  (Walker            *walker,
+                           const char        *text,
+                           gsize              length);
+
+/* An open element, and whether its start tag was written. */
+typedef struct
+{
+  const ElementRule *rule;
+  gboolean           kept;
+} OpenElement;
+
+struct _Walker
+{
+  GString    *out;
+  const char *base_url;
+
+  /* the open elements, outside dropped ones */
+  GArray     *stack;
+  /* > 0 inside an element dropped with its content */
+  guint       skip_depth;
+  /* open elements whose tags were written */
+  guint       kept_depth;
+
+  /* plain text */
+  guint       pending_newlines;
+  gboolean    pending_space;
+  guint       pre_depth;
+
+  StartFunc   start;
+  EndFunc     end;
+  TextFunc    text;
+};
+
+static OpenElement *
+walker_top (Walker *walker)
+{
+  return &g_array_index (walker->stack, OpenElement, walker->stack->len - 1);
+}
+
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *name,
+                  const xmlChar **attributes)
+{
+  htmlParserCtxtPtr ctxt = user_data;
+  Walker *walker = ctxt->_private;
+  const ElementRule *rule;
+  OpenElement open = { NULL, FALSE };
+
+  if (walker->skip_depth > 0)
+    {
+      walker->skip_depth++;
+      return;
+    }
+
+  rule = lookup_element ((const char *) name);
+  if (rule->action == ACTION_DROP && (rule->flags & FLAG_VOID) == 0)
+    {
+      walker->skip_depth = 1;
+      return;
+    }
+
+  open.rule = rule;
+  g_array_append_val (walker->stack, open);
+
+  /* A void element has no content to drop, whatever libxml2 thinks: what
+   * it nests inside an unknown void element is really its sibling. */
+  if (rule->action != ACTION_DROP)
+    walker->start (walker, rule, (const char **) attributes);
+}
+
+static void
+end_element_cb (void          *user_data,
+                const xmlChar *name)
+{
+  htmlParserCtxtPtr ctxt = user_data;
+  Walker *walker = ctxt->_private;
+
+  if (walker->skip_depth > 0)
+    {
+      walker->skip_depth--;
+      return;
+    }
+
+  if (walker->stack->len == 0)
+    return;
+
+  if (walker_top (walker)->rule->action != ACTION_DROP)
+    walker->end (walker);
+  g_array_set_size (walker->stack, walker->stack->len - 1);
+}
+
+static void
+characters_cb (void          *user_data,
+               const xmlChar *text,
+               int            length)
+{
+  htmlParserCtxtPtr ctxt = user_data;
+  Walker *walker = ctxt->_private;
+
+  if (walker->skip_depth > 0 || length <= 0)
+    return;
+
+  walker->text (walker, (const char *) text, length);
+}
+
+static void
+parse (Walker     *walker,
+       const char *html,
+       gssize      length)
+{
+  g_autoptr(GString) input = prepare_input (html, length);
+  htmlSAXHandler sax;
+  htmlParserCtxtPtr ctxt;
+
+  ensure_tables ();
+
+  memset (&sax, 0, sizeof sax);
+  sax.startElement = start_element_cb;
+  sax.endElement = end_element_cb;
+  sax.characters = characters_cb;
+  sax.ignorableWhitespace = characters_cb;
+  /* the raw content of <script> and <style>, dropped with them anyway */
+  sax.cdataBlock = characters_cb;
+
+  /* libxml2 copies the input */
+  ctxt = htmlCreateMemoryParserCtxt (input->str, input->len);
+  g_string_free (g_steal_pointer (&input), TRUE);
+  if (ctxt == NULL)
+    return;
+
+  /* No network, no error output, recover from anything, and no switching
+   * to the encoding a <meta> declares: the input is UTF-8 by now. The
+   * HTML parser never loads a DTD nor expands entities beyond HTML's own,
+   * so entity bombs stay unexpanded text. */
+  htmlCtxtUseOptions (ctxt,
+                      HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC);
+
+  memcpy (ctxt->sax, &sax, sizeof sax);
+  ctxt->sax->initialized = 0;
+  ctxt->userData = ctxt;
+  ctxt->_private = walker;
+
+  htmlParseDocument (ctxt);
+
+  /* Close what the parser left open if it stopped early. */
+  while (walker->stack->len > 0)
+    {
+      if (walker_top (walker)->rule->action != ACTION_DROP)
+        walker->end (walker);
+      g_array_set_size (walker->stack, walker->stack->len - 1);
+    }
+
+  /* a tree was never built, but be sure */
+  if (ctxt->myDoc != NULL)
+    xmlFreeDoc (ctxt->myDoc);
+  htmlFreeParserCtxt (ctxt);
+}
+
+static char *
+finish_output (GString *out)
+{
+  if (!g_utf8_validate_len (out->str, out->len, NULL))
+    {
+      char *valid = g_utf8_make_valid (out->str, out->len);
+
+      g_string_free (out, TRUE);
+      return valid;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* CSS -------------------------------------------------------------------- */
+
+/* feedparser's CSS allow-list: properties that only change how text and
+ * boxes look. Nothing positions, loads or runs anything. */
+static const char * const css_properties[] = {
+  "azimuth", "background-color", "border-bottom-color", "border-collapse",
+  "border-color", "border-left-color", "border-right-color",
+  "border-top-color", "clear", "color", "cursor", "direction", "display",
+  "elevation", "float", "font", "font-family", "font-size", "font-style",
+  "font-variant", "font-weight", "height", "letter-spacing", "line-height",
+  "overflow", "pause", "pause-after", "pause-before", "pitch",
+  "pitch-range", "richness", "speak", "speak-header", "speak-numeral",
+  "speak-punctuation", "speech-rate", "stress", "text-align",
+  "text-decoration", "text-indent", "unicode-bidi", "vertical-align",
+  "voice-family", "volume", "white-space", "width", NULL
+};
+
+/* The shorthands whose every word must be a keyword or a plain value. */
+static const char * const css_box_families[] = {
+  "background", "border", "margin", "padding", NULL
+};
+
+static const char * const css_keywords[] = {
+  "aqua", "auto", "black", "block", "blue", "bold", "both", "bottom",
+  "brown", "center", "collapse", "dashed", "dotted", "fuchsia", "gray",
+  "green", "!important", "italic", "left", "lime", "maroon", "medium",
+  "none", "navy", "normal", "nowrap", "olive", "pointer", "purple", "red",
+  "right", "solid", "silver", "teal", "top", "transparent", "underline",
+  "white", "yellow", NULL
+};
+
+static gboolean
+strv_contains_ascii_lower (const char * const *strv,
+                           const char         *text,
+                           gsize               length)
+{
+  g_autofree char *lower = g_ascii_strdown (text, length);
+
+  return g_strv_contains (strv, lower);
+}
+
+static gboolean
+css_is_space (gunichar c)
+{
+  return g_unichar_isspace (c);
+}
+
+static gboolean
+css_is_word (gunichar c)
+{
+  return c == '_' || g_unichar_isalnum (c);
+}
+
+/* Removes every url(…) as feedparser does (its pattern is
+ * url\s*\(\s*[^\s)]+\s*\)\s*), leaving a space. */
+static char *
+css_remove_urls (const char *style)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = style;
+
+  while (*p != '\0')
+    {
+      const char *q = p;
+      const char *run;
+
+      if (g_ascii_strncasecmp (q, "url", 3) != 0)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      q += 3;
+      while (g_ascii_isspace (*q))
+        q++;
+      if (*q != '(')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      q++;
+      while (g_ascii_isspace (*q))
+        q++;
+      run = q;
+      while (*q != '\0' && *q != ')' && !g_ascii_isspace (*q))
+        q++;
+      if (q == run)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      while (g_ascii_isspace (*q))
+        q++;
+      if (*q != ')')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      q++;
+      while (g_ascii_isspace (*q))
+        q++;
+      g_string_append_c (out, ' ');
+      p = q;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every character of @style must be harmless: letters, digits, spaces and
+ * :,;#%.! ; a hyphen between word characters; a quoted run of words and
+ * spaces; a parenthesized run of digits, commas and spaces. Backslash
+ * escapes, comments, expression(), anything quoted strangely: refused.
+ */
+static gboolean
+css_passes_gauntlet (const char *style)
+{
+  const char *p = style;
+  gunichar previous = 0;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if ((c < 0x80 && (g_ascii_isalnum (c) || strchr (":,;#%.!", c) != NULL)) ||
+          css_is_space (c))
+        {
+          p = next;
+        }
+      else if (c == '-')
+        {
+          if (!css_is_word (previous) || *next == '\0' ||
+              !css_is_word (g_utf8_get_char (next)))
+            return FALSE;
+          p = next;
+        }
+      else if (c == '\'' || c == '"')
+        {
+          const char *q = next;
+
+          while (*q != '\0' && (gunichar) *q != c)
+            {
+              gunichar d = g_utf8_get_char (q);
+
+              if (!css_is_space (d) && !css_is_word (d))
+                return FALSE;
+              q = g_utf8_next_char (q);
+            }
+          if (*q == '\0' || q == next)
+            return FALSE;
+          c = '"';
+          p = q + 1;
+        }
+      else if (c == '(')
+        {
+          const char *q = next;
+
+          while (*q != '\0' && *q != ')')
+            {
+              if (!g_ascii_isdigit (*q) && *q != ',' && !g_ascii_isspace (*q))
+                return FALSE;
+              q++;
+            }
+          if (*q == '\0' || q == next)
+            return FALSE;
+          c = ')';
+          p = q + 1;
+        }
+      else if (css_is_word (c))
+        {
+          /* a non-ASCII letter, allowed only before or after a hyphen */
+          if (previous != '-' && !(*next == '-'))
+            return FALSE;
+          p = next;
+        }
+      else
+        {
+          return FALSE;
+        }
+
+      previous = c;
+    }
+
+  return TRUE;
+}
+
+/* feedparser's valid_css_values:
+ * ^(#[0-9a-f]+|rgb\(\d+%?,\d*%?,?\d*%?\)?|\d{0,2}\.?\d{0,2}(cm|em|ex|in|mm|pc|pt|px|%|,|\))?)$
+ */
+static gboolean
+css_is_plain_value (const char *word)
+{
+  static const char * const units[] = {
+    "cm", "em", "ex", "in", "mm", "pc", "pt", "px", "%", ",", ")", NULL
+  };
+  const char *p = word;
+  guint digits;
+
+  if (*p == '#')
+    {
+      p++;
+      if (*p == '\0')
+        return FALSE;
+      for (; *p != '\0'; p++)
+        if (!g_ascii_isdigit (*p) && !(*p >= 'a' && *p <= 'f'))
+          return FALSE;
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (p, "rgb("))
+    {
+      p += 4;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p == '%')
+        p++;
+      if (*p++ != ',')
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p == '%')
+        p++;
+      if (*p == ',')
+        p++;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p == '%')
+        p++;
+      if (*p == ')')
+        p++;
+      return *p == '\0';
+    }
+
+  for (digits = 0; g_ascii_isdigit (*p); p++)
+    digits++;
+  if (*p == '.')
+    {
+      guint decimals = 0;
+
+      if (digits > 2)
+        return FALSE;
+      for (p++; g_ascii_isdigit (*p); p++)
+        decimals++;
+      if (decimals > 2)
+        return FALSE;
+    }
+  else if (digits > 4)
+    {
+      return FALSE;
+    }
+
+  return *p == '\0' || g_strv_contains (units, p);
+}
+
+static gboolean
+css_value_is_plain (const char *value)
+{
+  g_auto(GStrv) words = g_strsplit_set (value, " \t\n\r\f\v", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (!g_strv_contains (css_keywords, words[i]) && !css_is_plain_value (words[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bulletin_sanitize_css:
+ * @style: (nullable): the value of a style attribute
+ *
+ * Keeps the declarations of @style that only change how text looks, by
+ * feedparser's rules: a few properties, and the background, border,
+ * margin and padding families when every word of their value is a
+ * keyword, a colour or a small length. url() is removed; a style with
+ * anything unusual in it (escapes, comments, expression(), a stray
+ * colon) is refused whole.
+ *
+ * Returns: (transfer full) (nullable): the clean declarations, each as
+ *   "property: value;", or %NULL when none is left
+ */
+char *
+bulletin_sanitize_css (const char *style)
+{
+  g_autofree char *without_urls = NULL;
+  g_auto(GStrv) declarations = NULL;
+  g_autoptr(GString) clean = NULL;
+
+  if (style == NULL || !g_utf8_validate (style, -1, NULL))
+    return NULL;
+
+  without_urls = css_remove_urls (style);
+  if (!css_passes_gauntlet (without_urls))
+    return NULL;
+
+  clean = g_string_new (NULL);
+  declarations = g_strsplit (without_urls, ";", -1);
+  for (guint i = 0; declarations[i] != NULL; i++)
+    {
+      const char *p = declarations[i];
+      const char *name;
+      gsize name_length;
+      const char *value;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        continue;
+
+      name = p;
+      while (*p == '-' || css_is_word (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      name_length = p - name;
+      while (g_ascii_isspace (*p))
+        p++;
+      if (name_length == 0 || *p != ':')
+        return NULL;
+      p++;
+      while (g_ascii_isspace (*p))
+        p++;
+      value = p;
+      if (strchr (value, ':') != NULL)
+        return NULL;
+      if (*value == '\0')
+        continue;
+
+      if (!strv_contains_ascii_lower (css_properties, name, name_length))
+        {
+          g_autofree char *family = g_ascii_strdown (name, name_length);
+          char *hyphen = strchr (family, '-');
+
+          if (hyphen != NULL)
+            *hyphen = '\0';
+          if (!g_strv_contains (css_box_families, family) || !css_value_is_plain (value))
+            continue;
+        }
+
+      if (clean->len > 0)
+        g_string_append_c (clean, ' ');
+      g_string_append_len (clean, name, name_length);
+      g_string_append_printf (clean, ": %s;", value);
+    }
+
+  if (clean->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
+/* Sanitized HTML --------------------------------------------------------- */
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length,
+                gboolean    in_attribute)
+{
+  const char *run = text;
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = in_attribute ? "&quot;" : NULL; break;
+        default: entity = NULL; break;
+        }
+
+      if (entity == NULL)
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      run = p + 1;
+    }
+
+  g_string_append_len (out, run, end - run);
+}
+
+static gboolean
+is_resolved_attribute (const char *element,
+                       const char *attribute)
+{
+  g_autofree char *key = g_strconcat (element, " ", attribute, NULL);
+
+  return g_hash_table_contains (resolved_table, key);
+}
+
+/* data: URIs are allowed for raster images only: an SVG image or an HTML
+ * document in a data: URI can carry script. */
+static gboolean
+is_data_image (const char *url)
+{
+  static const char * const types[] = {
+    "image/png", "image/gif", "image/jpeg", "image/jpg", "image/webp", NULL
+  };
+  const char *type = url + strlen ("data:");
+  gsize type_length = strcspn (type, ";,");
+
+  if (type[type_length] == '\0' || strchr (type, ',') == NULL)
+    return FALSE;
+
+  return strv_contains_ascii_lower (types, type, type_length);
+}
+
+/* Whether @url (cleaned) may stay in an attribute of @kind. A relative
+ * reference may; an absolute one must have an allowed scheme. A colon
+ * before any slash, question mark or hash that does not end a valid scheme
+ * ("java script:", "&#1;javascript:") is refused rather than guessed at.
+ */
+static gboolean
+is_allowed_url (const char    *url,
+                AttributeKind  kind,
+                gboolean       data_images)
+{
+  g_autofree char *scheme = bulletin_url_get_scheme (url);
+  gsize prefix = strcspn (url, ":/?#");
+
+  if (scheme == NULL)
+    return url[prefix] != ':';
+
+  if (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"))
+    return TRUE;
+  if (kind == ATTR_LINK)
+    return g_str_equal (scheme, "mailto");
+  if (data_images && g_str_equal (scheme, "data"))
+    return is_data_image (url);
+
+  return FALSE;
+}
+
+static char *
+clean_url (Walker        *walker,
+           const char    *element,
+           const char    *attribute,
+           AttributeKind  kind,
+           const char    *raw)
+{
+  g_autofree char *url = bulletin_url_clean (raw != NULL ? raw : "");
+  gboolean resolve = walker->base_url != NULL && is_resolved_attribute (element, attribute);
+  gboolean data_images = g_str_equal (element, "img") || g_str_equal (element, "source");
+  g_autofree char *absolute = NULL;
+
+  /* An empty value points nowhere; kept as it came. */
+  if (url[0] == '\0' && !resolve)
+    return g_strdup ("");
+
+  if (!is_allowed_url (url, kind, data_images))
+    return NULL;
+
+  if (!resolve)
+    return g_steal_pointer (&url);
+
+  absolute = bulletin_url_resolve (walker->base_url, url);
+  if (absolute == NULL)
+    {
+      /* A base we cannot use leaves relative references relative. */
+      g_autofree char *scheme = bulletin_url_get_scheme (url);
+
+      return scheme == NULL ? g_steal_pointer (&url) : NULL;
+    }
+
+  /* The base itself may have an unwanted scheme. */
+  if (!is_allowed_url (absolute, kind, data_images))
+    return NULL;
+
+  return g_steal_pointer (&absolute);
+}
+
+/* Each candidate of a srcset ("url [descriptor], …") checked and resolved
+ * like a src; candidates that fail are left out. */
+static char *
+clean_srcset (Walker     *walker,
+              const char *element,
+              const char *raw)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = raw != NULL ? raw : "";
+
+  while (*p != '\0')
+    {
+      g_autofree char *url = NULL;
+      g_autofree char *descriptors = NULL;
+      g_autofree char *clean = NULL;
+      const char *start;
+
+      while (g_ascii_isspace (*p) || *p == ',')
+        p++;
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      url = g_strndup (start, p - start);
+
+      if (g_str_has_suffix (url, ","))
+        {
+          gsize length = strlen (url);
+
+          while (length > 0 && url[length - 1] == ',')
+            url[--length] = '\0';
+        }
+      else
+        {
+          int parens = 0;
+
+          while (g_ascii_isspace (*p))
+            p++;
+          start = p;
+          while (*p != '\0' && (parens > 0 || *p != ','))
+            {
+              if (*p == '(')
+                parens++;
+              else if (*p == ')' && parens > 0)
+                parens--;
+              p++;
+            }
+          descriptors = g_strstrip (g_strndup (start, p - start));
+          if (*p == ',')
+            p++;
+        }
+
+      if (url[0] == '\0')
+        continue;
+      clean = clean_url (walker, element, "srcset", ATTR_MEDIA, url);
+      if (clean == NULL || clean[0] == '\0')
+        continue;
+
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, clean);
+      if (descriptors != NULL && descriptors[0] != '\0')
+        {
+          g_string_append_c (out, ' ');
+          g_string_append (out, descriptors);
+        }
+    }
+
+  if (out->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+clean_attribute (Walker        *walker,
+                 const char    *element,
+                 const char    *attribute,
+                 AttributeKind  kind,
+                 const char    *raw)
+{
+  switch (kind)
+    {
+    case ATTR_PLAIN:
+      return g_strdup (raw != NULL ? raw : "");
+
+    case ATTR_LINK:
+    case ATTR_MEDIA:
+      return clean_url (walker, element, attribute, kind, raw);
+
+    case ATTR_SRCSET:
+      return clean_srcset (walker, element, raw);
+
+    case ATTR_STYLE:
+      return bulletin_sanitize_css (raw);
+
+    case ATTR_PING:
+      {
+        g_autofree char *url = bulletin_url_clean (raw != NULL ? raw : "");
+
+        /* It reports clicks to a third party: only an empty one stays. */
+        return url[0] == '\0' ? g_steal_pointer (&url) : NULL;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+first_value (const char        **attributes,
+             const char * const *names)
+{
+  if (attributes == NULL)
+    return NULL;
+
+  for (guint i = 0; attributes[i] != NULL; i += 2)
+    {
+      const char *value = attributes[i + 1];
+
+      if (value == NULL || value[0] == '\0')
+        continue;
+      for (guint j = 0; names[j] != NULL; j++)
+        if (g_ascii_strcasecmp (attributes[i], names[j]) == 0)
+          return value;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_attribute (const char **attributes,
+               const char  *name)
+{
+  if (attributes == NULL)
+    return FALSE;
+
+  for (guint i = 0; attributes[i] != NULL; i += 2)
+    if (g_ascii_strcasecmp (attributes[i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Writes the start tag of a kept element with its allowed attributes in
+ * their order. Returns %FALSE, writing nothing, for an image left with
+ * nothing to show.
+ */
+static gboolean
+write_start_tag (Walker            *walker,
+                 const ElementRule *rule,
+                 const char       **attributes)
+{
+  const char *element = rule->name;
+  gboolean is_image = g_str_equal (element, "img");
+  gboolean is_link = g_str_equal (element, "a");
+  gboolean lazy = is_image || g_str_equal (element, "source");
+  const char *lazy_src = NULL;
+  const char *lazy_srcset = NULL;
+  gboolean has_src = FALSE;
+  gboolean has_srcset = FALSE;
+  gboolean wrote_src = FALSE;
+  gboolean wrote_srcset = FALSE;
+  gboolean has_href = FALSE;
+  gboolean has_target = FALSE;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+  /* Lazy-loading pages keep the real image in data-src and a placeholder
+   * (or nothing) in src: the real one wins. */
+  if (lazy)
+    {
+      lazy_src = first_value (attributes, lazy_src_attributes);
+      lazy_srcset = first_value (attributes, lazy_srcset_attributes);
+      has_src = has_attribute (attributes, "src");
+      has_srcset = has_attribute (attributes, "srcset");
+    }
+
+  for (guint i = 0; attributes != NULL && attributes[i] != NULL; i += 2)
+    {
+      g_autofree char *name = g_ascii_strdown (attributes[i], -1);
+      const char *raw = attributes[i + 1];
+      const AttributeRule *attribute_rule;
+      char *value;
+
+      if (lazy && lazy_src != NULL && raw == lazy_src &&
+          g_strv_contains (lazy_src_attributes, name))
+        {
+          if (has_src)
+            continue;
+          g_free (name);
+          name = g_strdup ("src");
+        }
+      else if (lazy && lazy_srcset != NULL && raw == lazy_srcset &&
+               g_strv_contains (lazy_srcset_attributes, name))
+        {
+          if (has_srcset)
+            continue;
+          g_free (name);
+          name = g_strdup ("srcset");
+        }
+      else if (lazy && lazy_src != NULL && g_str_equal (name, "src"))
+        {
+          raw = lazy_src;
+        }
+      else if (lazy && lazy_srcset != NULL && g_str_equal (name, "srcset"))
+        {
+          raw = lazy_srcset;
+        }
+
+      attribute_rule = g_hash_table_lookup (attribute_table, name);
+      if (attribute_rule == NULL)
+        continue;
+
+      /* libxml2 drops repeated attributes, and a lazy one renamed to src
+       * is written only when there is no src: no name comes twice. */
+      value = clean_attribute (walker, element, name, attribute_rule->kind, raw);
+      if (value == NULL)
+        continue;
+
+      if (g_str_equal (name, "src"))
+        wrote_src = value[0] != '\0';
+      else if (g_str_equal (name, "srcset"))
+        wrote_srcset = TRUE;
+      else if (g_str_equal (name, "href"))
+        has_href = TRUE;
+      else if (g_str_equal (name, "target"))
+        has_target = TRUE;
+
+      g_ptr_array_add (names, g_steal_pointer (&name));
+      g_ptr_array_add (values, value);
+    }
+
+  if (is_image && !wrote_src && !wrote_srcset)
+    return FALSE;
+
+  /* A link that asks for another window must not hand it our window nor
+   * tell it where it came from. */
+  if (is_link && has_href && has_target)
+    {
+      guint i;
+
+      for (i = 0; i < names->len; i++)
+        if (g_str_equal (g_ptr_array_index (names, i), "rel"))
+          break;
+      if (i == names->len)
+        {
+          g_ptr_array_add (names, g_strdup ("rel"));
+          g_ptr_array_add (values, NULL);
+        }
+      g_free (g_ptr_array_index (values, i));
+      g_ptr_array_index (values, i) = g_strdup ("noopener noreferrer");
+    }
+
+  g_string_append_c (walker->out, '<');
+  g_string_append (walker->out, element);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *value = g_ptr_array_index (values, i);
+
+      g_string_append_c (walker->out, ' ');
+      g_string_append (walker->out, g_ptr_array_index (names, i));
+      g_string_append (walker->out, "=\"");
+      append_escaped (walker->out, value, strlen (value), TRUE);
+      g_string_append_c (walker->out, '"');
+    }
+  g_string_append (walker->out, (rule->flags & FLAG_VOID) ? " />" : ">");
+
+  return TRUE;
+}
+
+static void
+sanitize_start (Walker            *walker,
+                const ElementRule *rule,
+                const char       **attributes)
+{
+  if (rule->action != ACTION_KEEP || walker->kept_depth >= MAX_KEPT_DEPTH)
+    return;
+
+  if (!write_start_tag (walker, rule, attributes))
+    return;
+
+  if ((rule->flags & FLAG_VOID) == 0)
+    {
+      walker_top (walker)->kept = TRUE;
+      walker->kept_depth++;
+    }
+}
+
+static void
+sanitize_end (Walker *walker)
+{
+  OpenElement *open = walker_top (walker);
+
+  if (!open->kept)
+    return;
+
+  g_string_append (walker->out, "</");
+  g_string_append (walker->out, open->rule->name);
+  g_string_append_c (walker->out, '>');
+  walker->kept_depth--;
+}
+
+static void
+sanitize_text (Walker     *walker,
+               const char *text,
+               gsize       length)
+{
+  append_escaped (walker->out, text, length, FALSE);
+}
+
+/**
+ * bulletin_sanitize_html:
+ * @html: (nullable): remote HTML, a fragment or a whole document
+ * @length: the length of @html in bytes, or -1 if it is nul-terminated
+ * @base_url: (nullable): the URL the HTML came from, to resolve relative
+ *   URLs against
+ *
+ * Makes remote HTML safe to show: parses it with libxml2's HTML parser
+ * and writes back only allowed elements and attributes. Scripts, styles,
+ * frames, plugins, forms' controls, SVG and MathML go with their content;
+ * unknown elements are unwrapped; event handlers, unsafe URLs (anything
+ * but http, https and mailto for links; http, https and data: raster
+ * images for media) and unsafe CSS are removed. Relative URLs become
+ * absolute against @base_url, lazy images (`data-src`) get their real
+ * source. Invalid UTF-8 is repaired; input beyond
+ * %BULLETIN_SANITIZER_MAX_INPUT bytes is ignored.
+ *
+ * Returns: (transfer full): the safe HTML fragment, "" for nothing
+ */
+char *
+bulletin_sanitize_html (const char *html,
+                        gssize      length,
+                        const char *base_url)
+{
+  g_autofree char *base_scheme = bulletin_url_get_scheme (base_url);
+  g_autofree char *clean_base = NULL;
+  Walker walker = { 0 };
+
+  /* A base that is not an absolute URL resolves nothing. */
+  if (base_scheme != NULL)
+    clean_base = bulletin_url_clean (base_url);
+
+  walker.out = g_string_new (NULL);
+  walker.base_url = clean_base;
+  walker.stack = g_array_new (FALSE, FALSE, sizeof (OpenElement));
+  walker.start = sanitize_start;
+  walker.end = sanitize_end;
+  walker.text = sanitize_text;
+
+  parse (&walker, html, length);
+
+  g_array_unref (walker.stack);
+  return finish_output (walker.out);
+}
+
+/* Plain text ------------------------------------------------------------- */
+
+static void
+text_request_break (Walker *walker,
+                    guint   flags)
+{
+  guint newlines = (flags & FLAG_PARAGRAPH) ? 2 : 1;
+
+  walker->pending_newlines = MAX (walker->pending_newlines, newlines);
+  walker->pending_space = FALSE;
+}
+
+static void
+text_start (Walker            *walker,
+            const ElementRule *rule,
+            const char       **attributes)
+{
+  if (rule->flags & (FLAG_LINE | FLAG_PARAGRAPH))
+    text_request_break (walker, rule->flags);
+  else if ((rule->flags & FLAG_CELL) && walker->pending_newlines == 0)
+    walker->pending_space = TRUE;
+
+  if (rule->flags & FLAG_PRE)
+    walker->pre_depth++;
+
+  if (rule->name != NULL && g_str_equal (rule->name, "br"))
+    {
+      walker->pending_newlines = MIN (walker->pending_newlines + 1, 2);
+      walker->pending_space = FALSE;
+    }
+}
+
+static void
+text_end (Walker *walker)
+{
+  const ElementRule *rule = walker_top (walker)->rule;
+
+  if (rule->flags & (FLAG_LINE | FLAG_PARAGRAPH))
+    text_request_break (walker, rule->flags);
+  else if ((rule->flags & FLAG_CELL) && walker->pending_newlines == 0)
+    walker->pending_space = TRUE;
+
+  if ((rule->flags & FLAG_PRE) && walker->pre_depth > 0)
+    walker->pre_depth--;
+}
+
+static void
+text_text (Walker     *walker,
+           const char *text,
+           gsize       length)
+{
+  const char *end = text + length;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (walker->pre_depth == 0 && g_ascii_isspace (*p))
+        {
+          if (walker->pending_newlines == 0)
+            walker->pending_space = TRUE;
+          continue;
+        }
+
+      if (walker->out->len > 0)
+        {
+          for (guint i = 0; i < walker->pending_newlines; i++)
+            g_string_append_c (walker->out, '\n');
+          if (walker->pending_newlines == 0 && walker->pending_space)
+            g_string_append_c (walker->out, ' ');
+        }
+      walker->pending_newlines = 0;
+      walker->pending_space = FALSE;
+
+      g_string_append_c (walker->out, *p);
+    }
+}
+
+/**
+ * bulletin_html_to_text:
+ * @html: (nullable): HTML, or text that may hold entities
+ * @length: the length of @html in bytes, or -1 if it is nul-terminated
+ *
+ * Turns HTML into plain text for titles, bylines, excerpts and word
+ * counts: entities decoded, scripts and styles dropped, white space
+ * collapsed (except in <pre>), block elements on lines of their own and
+ * paragraphs separated by a blank line. Text without tags comes back
+ * decoded ("AT&amp;T" gives "AT&T"; "a < b" stays).
+ *
+ * Returns: (transfer full): the text, "" for nothing
+ */
+char *
+bulletin_html_to_text (const char *html,
+                       gssize      length)
+{
+  Walker walker = { 0 };
+
+  walker.out = g_string_new (NULL);
+  walker.stack = g_array_new (FALSE, FALSE, sizeof (OpenElement));
+  walker.start = text_start;
+  walker.end = text_end;
+  walker.text = text_text;
+
+  parse (&walker, html, length);
+
+  g_array_unref (walker.stack);
+  return finish_output (walker.out);
+}

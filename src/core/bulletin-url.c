@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bulletin-url"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bulletin-url.h"
+
+/* Remote documents hand us URLs the way browsers read them, not the way
+ * RFC 3986 writes them: padded with spaces, broken over lines, with raw
+ * spaces inside. GUri is strict, so the URL is first put in the shape a
+ * browser's parser would see (the WHATWG URL standard strips leading and
+ * trailing C0 controls and spaces and removes every tab and newline), then
+ * parsed relaxedly and kept percent-encoded as it came.
+ */
+#define URI_FLAGS (G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED)
+
+static gboolean
+is_c0_or_space (guchar c)
+{
+  return c <= 0x20;
+}
+
+/**
+ * bulletin_url_clean:
+ * @url: (nullable): a URL as found in a document
+ *
+ * Removes what a browser ignores in a URL: leading and trailing control
+ * characters and spaces, and every tab and line break. Spaces and other
+ * control characters left inside are percent-encoded, so that the result
+ * reads the same to GUri as @url does to a browser.
+ *
+ * Returns: (transfer full) (nullable): the cleaned URL, %NULL for %NULL
+ */
+char *
+bulletin_url_clean (const char *url)
+{
+  const guchar *start;
+  const guchar *end;
+  GString *clean;
+
+  if (url == NULL)
+    return NULL;
+
+  start = (const guchar *) url;
+  end = start + strlen (url);
+  while (start < end && is_c0_or_space (*start))
+    start++;
+  while (end > start && is_c0_or_space (end[-1]))
+    end--;
+
+  clean = g_string_sized_new (end - start);
+  for (const guchar *p = start; p < end; p++)
+    {
+      if (*p == '\t' || *p == '\n' || *p == '\r')
+        continue;
+      if (*p <= 0x20 || *p == 0x7f)
+        g_string_append_printf (clean, "%%%02X", *p);
+      else
+        g_string_append_c (clean, *p);
+    }
+
+  return g_string_free (clean, FALSE);
+}
+
+static gboolean
+is_scheme_char (char c,
+                gboolean first)
+{
+  if (g_ascii_isalpha (c))
+    return TRUE;
+  return !first && (g_ascii_isdigit (c) || c == '+' || c == '-' || c == '.');
+}
+
+/* The length of @url's scheme, 0 when it has none. */
+static gsize
+scheme_length (const char *url)
+{
+  gsize i;
+
+  for (i = 0; url[i] != '\0' && url[i] != ':'; i++)
+    if (!is_scheme_char (url[i], i == 0))
+      return 0;
+
+  return url[i] == ':' ? i : 0;
+}
+
+/**
+ * bulletin_url_get_scheme:
+ * @url: (nullable): a URL
+ *
+ * Finds the scheme of @url as a browser would, after bulletin_url_clean():
+ * `JaVa\tScript:` has the scheme `javascript`.
+ *
+ * Returns: (transfer full) (nullable): the scheme in lower case, or %NULL
+ *   when @url has none (a relative reference)
+ */
+char *
+bulletin_url_get_scheme (const char *url)
+{
+  g_autofree char *clean = bulletin_url_clean (url);
+  gsize length;
+
+  if (clean == NULL)
+    return NULL;
+
+  length = scheme_length (clean);
+  if (length == 0)
+    return NULL;
+
+  return g_ascii_strdown (clean, length);
+}
+
+static gboolean
+contains_ace_label (const char *text)
+{
+  g_autofree char *lower = text != NULL ? g_ascii_strdown (text, -1) : NULL;
+
+  return lower != NULL && strstr (lower, "xn--") != NULL;
+}
+
+/* GUri turns an international host name into its ASCII form. A document
+ * that wrote the host in Unicode gets it back in Unicode.
+ */
+static char *
+restore_unicode_host (GUri       *uri,
+                      const char *base,
+                      const char *reference)
+{
+  const char *host = g_uri_get_host (uri);
+  g_autofree char *unicode_host = NULL;
+
+  if (host == NULL || !g_hostname_is_ascii_encoded (host) ||
+      contains_ace_label (base) || contains_ace_label (reference))
+    return g_uri_to_string (uri);
+
+  unicode_host = g_hostname_to_unicode (host);
+  if (unicode_host == NULL)
+    return g_uri_to_string (uri);
+
+  return g_uri_join (G_URI_FLAGS_ENCODED,
+                     g_uri_get_scheme (uri),
+                     g_uri_get_userinfo (uri),
+                     unicode_host,
+                     g_uri_get_port (uri),
+                     g_uri_get_path (uri),
+                     g_uri_get_query (uri),
+                     g_uri_get_fragment (uri));
+}
+
+/**
+ * bulletin_url_resolve:
+ * @base: (nullable): the absolute URL of the document
+ * @reference: (nullable): a URL found in it, absolute or relative
+ *
+ * Resolves @reference against @base the way a browser would: surrounding
+ * spaces and embedded line breaks are ignored, protocol-relative
+ * references (`//host/path`) take the scheme of @base, fragments are kept.
+ * The result is not checked for safety; see bulletin_url_is_safe_link().
+ *
+ * Returns: (transfer full) (nullable): the absolute URL, or %NULL when
+ *   @reference is %NULL, cannot be parsed, or is relative while @base is
+ *   %NULL or not absolute
+ */
+char *
+bulletin_url_resolve (const char *base,
+                      const char *reference)
+{
+  g_autofree char *clean = bulletin_url_clean (reference);
+  g_autofree char *clean_base = bulletin_url_clean (base);
+  g_autoptr(GUri) uri = NULL;
+
+  if (clean == NULL)
+    return NULL;
+
+  if (scheme_length (clean) > 0)
+    {
+      uri = g_uri_parse (clean, URI_FLAGS, NULL);
+    }
+  else
+    {
+      g_autoptr(GUri) base_uri = NULL;
+
+      if (clean_base == NULL || scheme_length (clean_base) == 0)
+        return NULL;
+
+      base_uri = g_uri_parse (clean_base, URI_FLAGS, NULL);
+      if (base_uri == NULL)
+        return NULL;
+      uri = g_uri_parse_relative (base_uri, clean, URI_FLAGS, NULL);
+    }
+
+  if (uri == NULL)
+    return NULL;
+
+  return restore_unicode_host (uri, base, reference);
+}
+
+static gboolean
+is_http_with_host (const char *url)
+{
+  g_autofree char *clean = bulletin_url_clean (url);
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *host;
+
+  if (clean == NULL)
+    return FALSE;
+
+  uri = g_uri_parse (clean, URI_FLAGS, NULL);
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  return (g_ascii_strcasecmp (scheme, "http") == 0 ||
+          g_ascii_strcasecmp (scheme, "https") == 0) &&
+         host != NULL && host[0] != '\0';
+}
+
+/**
+ * bulletin_url_is_http:
+ * @url: (nullable): a URL
+ *
+ * Returns: whether @url is an absolute http: or https: URL with a host
+ */
+gboolean
+bulletin_url_is_http (const char *url)
+{
+  return is_http_with_host (url);
+}
+
+/**
+ * bulletin_url_is_safe_link:
+ * @url: (nullable): an absolute URL
+ *
+ * Whether @url may be opened when the reader clicks it: http: or https:
+ * with a host, or mailto:. Anything else (javascript:, data:, file:,
+ * relative references) is not.
+ *
+ * Returns: whether @url is a safe link target
+ */
+gboolean
+bulletin_url_is_safe_link (const char *url)
+{
+  g_autofree char *scheme = bulletin_url_get_scheme (url);
+
+  if (g_strcmp0 (scheme, "mailto") == 0)
+    return TRUE;
+
+  return is_http_with_host (url);
+}
