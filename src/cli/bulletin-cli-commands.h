@@ -9,4 +9,6 @@ G_BEGIN_DECLS
 
 int bulletin_cli_extract (int argc, char **argv);
 
+int bulletin_cli_sanitize (int argc, char **argv);
+
 G_END_DECLS

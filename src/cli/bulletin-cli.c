@@ -10,6 +10,7 @@
 #include "bulletin-cli-commands.h"
 
 static const BulletinCliCommand commands[] = {
+  { "sanitize", "[--base-url URL] FILE|-", "Make HTML safe to show and print it", bulletin_cli_sanitize },
   { NULL }
 };
 
