@@ -7,6 +7,8 @@ G_BEGIN_DECLS
 
 /* One function per subcommand, each in the file of its area. */
 
+int bulletin_cli_parse_feed (int argc, char **argv);
+
 int bulletin_cli_extract (int argc, char **argv);
 
 int bulletin_cli_sanitize (int argc, char **argv);
