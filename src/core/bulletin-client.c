@@ -577,13 +577,11 @@ content_type_refused (BulletinFetchKind  kind,
   if (mime == NULL)
     return FALSE;
 
+  /* Images: only what says it is one, or says nothing useful. */
   if (kind == BULLETIN_FETCH_IMAGE)
-    return g_str_has_prefix (mime, "text/") ||
-           g_str_has_prefix (mime, "audio/") ||
-           g_str_has_prefix (mime, "video/") ||
-           g_str_has_suffix (mime, "html") ||
-           g_str_has_suffix (mime, "json") ||
-           g_str_equal (mime, "application/javascript");
+    return !g_str_has_prefix (mime, "image/") &&
+           !g_str_equal (mime, "application/octet-stream") &&
+           !g_str_equal (mime, "binary/octet-stream");
 
   for (guint i = 0; i < G_N_ELEMENTS (media_prefixes); i++)
     if (g_str_has_prefix (mime, media_prefixes[i]))
@@ -690,6 +688,20 @@ append_chunk (GTask  *task,
   g_byte_array_append (data->buffer, bytes, size);
 }
 
+static gboolean
+body_is_short (FetchData *data)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->msg);
+  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    return FALSE;
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0)
+    return FALSE;
+
+  return (goffset) data->buffer->len < soup_message_headers_get_content_length (headers);
+}
+
 static void
 read_chunk_cb (GObject      *object,
                GAsyncResult *result,
@@ -709,6 +721,16 @@ read_chunk_cb (GObject      *object,
 
   if (g_bytes_get_size (chunk) == 0)
     {
+      /* libsoup ends a body cut short by a closed connection as if it
+       * were whole; without a Content-Encoding the length says so.
+       */
+      if (!data->local && body_is_short (data))
+        {
+          g_task_return_new_error (task, BULLETIN_ERROR, BULLETIN_ERROR_SERVER,
+                                   "%s closed the connection before the whole %s arrived.",
+                                   host_or_uri (data), kind_noun (data->kind));
+          return;
+        }
       finish_body (task);
       return;
     }
@@ -747,7 +769,23 @@ guess_mime_type (const char *uri,
   gsize size;
   const guchar *contents = g_bytes_get_data (bytes, &size);
 
+  static const struct { const char *suffix; const char *mime; } known[] = {
+    { ".xml", "application/xml" }, { ".rss", "application/rss+xml" },
+    { ".atom", "application/atom+xml" }, { ".json", "application/json" },
+    { ".html", "text/html" }, { ".htm", "text/html" }, { ".txt", "text/plain" },
+    { ".png", "image/png" }, { ".jpg", "image/jpeg" }, { ".jpeg", "image/jpeg" },
+    { ".gif", "image/gif" }, { ".webp", "image/webp" }, { ".svg", "image/svg+xml" },
+  };
+
   basename = g_file_get_basename (file);
+
+  /* The files Bulletin reads locally (editions, the demo) have these
+   * names; the MIME database, which may be missing, is asked about others.
+   */
+  for (guint i = 0; basename != NULL && i < G_N_ELEMENTS (known); i++)
+    if (g_str_has_suffix (basename, known[i].suffix))
+      return g_strdup (known[i].mime);
+
   content_type = g_content_type_guess (basename, contents, MIN (size, 4096), NULL);
 
   return g_content_type_get_mime_type (content_type);
@@ -892,7 +930,7 @@ finish_body (GTask *task)
                                        G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                        NULL,
                                        store_body_cb,
-                                       task);
+                                       g_object_ref (task));
 }
 
 static void
@@ -911,6 +949,13 @@ cached_body_cb (GObject      *object,
       g_task_return_new_error (task, BULLETIN_ERROR, BULLETIN_ERROR_FAILED,
                                "%s answered \"not modified\" but the copy kept of it cannot be read: %s",
                                host_or_uri (data), error->message);
+      return;
+    }
+
+  if (length > data->max_size)
+    {
+      g_free (contents);
+      g_task_return_error (task, error_too_large (data));
       return;
     }
 

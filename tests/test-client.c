@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-client"
+
+#include "config.h"
+
+#include <string.h>
+#include <libsoup/soup.h>
+
+#include "bulletin-client.h"
+#include "bulletin-error.h"
+#include "fixture-server.h"
+
+static FixtureServer *server;
+
+typedef struct
+{
+  gboolean  done;
+  GBytes   *bytes;
+  char     *content_type;
+  char     *final_uri;
+  gboolean  not_modified;
+  GError   *error;
+} Fetch;
+
+static void
+fetch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Fetch *fetch = user_data;
+
+  fetch->bytes = bulletin_client_fetch_finish_full (BULLETIN_CLIENT (object), result,
+                                                    &fetch->content_type, &fetch->final_uri,
+                                                    &fetch->not_modified, &fetch->error);
+  fetch->done = TRUE;
+}
+
+static void
+fetch_clear (Fetch *fetch)
+{
+  g_clear_pointer (&fetch->bytes, g_bytes_unref);
+  g_clear_pointer (&fetch->content_type, g_free);
+  g_clear_pointer (&fetch->final_uri, g_free);
+  g_clear_error (&fetch->error);
+  fetch->done = FALSE;
+  fetch->not_modified = FALSE;
+}
+
+static void
+fetch_run (BulletinClient    *client,
+           const char        *uri,
+           BulletinFetchKind  kind,
+           GCancellable      *cancellable,
+           Fetch             *fetch)
+{
+  fetch_clear (fetch);
+  bulletin_client_fetch_async (client, uri, kind, cancellable, fetch_cb, fetch);
+  while (!fetch->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static BulletinClient *
+new_client (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "client-test", NULL);
+  BulletinClient *client = bulletin_client_new (dir);
+
+  bulletin_client_set_timeout (client, 2);
+
+  return client;
+}
+
+static char *
+expanded_file (const char *name)
+{
+  g_autofree char *text = fixture_read_data (name, NULL);
+  g_auto(GStrv) parts = g_strsplit (text, "@BASE@", -1);
+
+  return g_strjoinv (fixture_server_get_base (server), parts);
+}
+
+static void
+test_client_feed (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *uri = fixture_server_url (server, "/outlet/rss.xml");
+  g_autofree char *expected = expanded_file ("rss.xml");
+  g_autofree char *agent = NULL;
+  g_autofree char *accept = NULL;
+  Fetch fetch = { 0 };
+
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpmem (g_bytes_get_data (fetch.bytes, NULL), g_bytes_get_size (fetch.bytes),
+                   expected, strlen (expected));
+  g_assert_cmpstr (fetch.content_type, ==, "application/rss+xml; charset=utf-8");
+  g_assert_cmpstr (fetch.final_uri, ==, uri);
+  g_assert_false (fetch.not_modified);
+
+  agent = fixture_server_get_last_header (server, "/outlet/rss.xml", "User-Agent");
+  g_assert_cmpstr (agent, ==, "Bulletin/" PACKAGE_VERSION " (+https://github.com/bulletinapp/bulletin)");
+  accept = fixture_server_get_last_header (server, "/outlet/rss.xml", "Accept");
+  g_assert_nonnull (strstr (accept, "application/rss+xml"));
+
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_conditional (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *uri = fixture_server_url (server, "/outlet/cond.xml");
+  g_autofree char *etag = NULL;
+  Fetch fetch = { 0 };
+
+  fixture_server_set_content (server, "/outlet/cond.xml", "application/rss+xml", "<rss>one</rss>", -1);
+  fixture_server_reset_counts (server);
+
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_false (fetch.not_modified);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/cond.xml"), ==, 1);
+  g_assert_cmpuint (fixture_server_get_not_modified (server, "/outlet/cond.xml"), ==, 0);
+
+  /* Unchanged: the server answers 304 and the kept copy comes back. */
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_true (fetch.not_modified);
+  g_assert_cmpmem (g_bytes_get_data (fetch.bytes, NULL), g_bytes_get_size (fetch.bytes), "<rss>one</rss>", 14);
+  g_assert_cmpstr (fetch.content_type, ==, "application/rss+xml");
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/cond.xml"), ==, 2);
+  g_assert_cmpuint (fixture_server_get_not_modified (server, "/outlet/cond.xml"), ==, 1);
+  etag = fixture_server_get_last_header (server, "/outlet/cond.xml", "If-None-Match");
+  g_assert_nonnull (etag);
+
+  /* A new client on the same cache directory (a new bulletin-cli run)
+   * still asks conditionally.
+   */
+  {
+    g_autoptr(BulletinClient) second = new_client ();
+
+    fetch_run (second, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+    g_assert_no_error (fetch.error);
+    g_assert_true (fetch.not_modified);
+    g_assert_cmpuint (fixture_server_get_not_modified (server, "/outlet/cond.xml"), ==, 2);
+  }
+
+  /* Changed: a full 200 again. */
+  fixture_server_set_content (server, "/outlet/cond.xml", "application/rss+xml", "<rss>two</rss>", -1);
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_false (fetch.not_modified);
+  g_assert_cmpmem (g_bytes_get_data (fetch.bytes, NULL), g_bytes_get_size (fetch.bytes), "<rss>two</rss>", 14);
+  g_assert_cmpuint (fixture_server_get_not_modified (server, "/outlet/cond.xml"), ==, 2);
+
+  /* Images are not kept: no conditional request for them. */
+  fixture_server_set_content (server, "/outlet/cond.png", "image/png", "\x89PNG", 4);
+  g_free (uri);
+  uri = fixture_server_url (server, "/outlet/cond.png");
+  fetch_run (client, uri, BULLETIN_FETCH_IMAGE, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  fetch_run (client, uri, BULLETIN_FETCH_IMAGE, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_false (fetch.not_modified);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/cond.png"), ==, 2);
+  g_assert_cmpuint (fixture_server_get_not_modified (server, "/outlet/cond.png"), ==, 0);
+
+  fixture_server_clear_overrides (server);
+  fetch_clear (&fetch);
+}
+
+typedef struct
+{
+  const char        *path;
+  BulletinFetchKind  kind;
+  int                code;
+} FaultCase;
+
+static const FaultCase fault_cases[] = {
+  { "/fault/403", BULLETIN_FETCH_FEED, BULLETIN_ERROR_BLOCKED },
+  { "/fault/404", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_NOT_FOUND },
+  { "/fault/410", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_NOT_FOUND },
+  { "/fault/500", BULLETIN_FETCH_FEED, BULLETIN_ERROR_SERVER },
+  { "/fault/429-retry", BULLETIN_FETCH_FEED, BULLETIN_ERROR_BLOCKED },
+  { "/fault/503-retry", BULLETIN_FETCH_FEED, BULLETIN_ERROR_SERVER },
+  { "/fault/stall", BULLETIN_FETCH_FEED, BULLETIN_ERROR_TIMED_OUT },
+  { "/fault/trickle", BULLETIN_FETCH_FEED, BULLETIN_ERROR_TIMED_OUT },
+  { "/raw/stall", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_TIMED_OUT },
+  { "/raw/truncated", BULLETIN_FETCH_FEED, BULLETIN_ERROR_SERVER },
+  { "/fault/huge", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_TOO_LARGE },
+  { "/fault/huge-chunked", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_TOO_LARGE },
+  { "/fault/gzip-bomb", BULLETIN_FETCH_FEED, BULLETIN_ERROR_TOO_LARGE },
+  { "/fault/loop-a", BULLETIN_FETCH_FEED, BULLETIN_ERROR_REDIRECT },
+  { "/fault/chain/0", BULLETIN_FETCH_FEED, BULLETIN_ERROR_REDIRECT },
+  { "/fault/chain/15", BULLETIN_FETCH_FEED, BULLETIN_ERROR_REDIRECT },
+  { "/fault/to-file", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_REDIRECT },
+  { "/fault/image", BULLETIN_FETCH_FEED, BULLETIN_ERROR_NOT_A_FEED },
+  { "/fault/image", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_NOT_A_PAGE },
+  { "/outlet/rss.xml", BULLETIN_FETCH_IMAGE, BULLETIN_ERROR_INVALID_DATA },
+};
+
+static void
+test_client_fault (gconstpointer data)
+{
+  const FaultCase *test = data;
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *uri = fixture_server_url (server, test->path);
+  Fetch fetch = { 0 };
+
+  fetch_run (client, uri, test->kind, NULL, &fetch);
+  g_assert_null (fetch.bytes);
+  g_assert_error (fetch.error, BULLETIN_ERROR, test->code);
+  g_test_message ("%s: %s", test->path, fetch.error->message);
+  /* one line, for a person */
+  g_assert_null (strchr (fetch.error->message, '\n'));
+  g_assert_cmpuint (strlen (fetch.error->message), >, 10);
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_redirects (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *uri = fixture_server_url (server, "/fault/redirect-feed");
+  g_autofree char *target = fixture_server_url (server, "/outlet/rss.xml");
+  Fetch fetch = { 0 };
+
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpstr (fetch.final_uri, ==, target);
+
+  /* chain/16 takes 5 redirects: the most allowed. */
+  g_free (uri);
+  uri = fixture_server_url (server, "/fault/chain/16");
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpstr (fetch.final_uri, ==, target);
+
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_gzip (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *uri = fixture_server_url (server, "/fault/gzip-feed");
+  g_autofree char *expected = expanded_file ("rss.xml");
+  Fetch fetch = { 0 };
+
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpmem (g_bytes_get_data (fetch.bytes, NULL), g_bytes_get_size (fetch.bytes),
+                   expected, strlen (expected));
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_cap_exact (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *uri = fixture_server_url (server, "/outlet/rss.xml");
+  g_autofree char *expected = expanded_file ("rss.xml");
+  Fetch fetch = { 0 };
+
+  /* The cap is inclusive: a body of exactly the cap passes, one byte less fails. */
+  bulletin_client_set_max_size (client, BULLETIN_FETCH_FEED, strlen (expected));
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+
+  bulletin_client_set_max_size (client, BULLETIN_FETCH_FEED, strlen (expected) - 1);
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_TOO_LARGE);
+
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_retry_after (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *limited = fixture_server_url (server, "/fault/429-retry");
+  g_autofree char *feed = fixture_server_url (server, "/outlet/politics.xml");
+  Fetch fetch = { 0 };
+
+  fixture_server_reset_counts (server);
+
+  fetch_run (client, limited, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_BLOCKED);
+  g_assert_nonnull (strstr (fetch.error->message, "Try again after"));
+
+  /* Until the time it named, the host is not asked again. */
+  fetch_run (client, feed, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_BLOCKED);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/politics.xml"), ==, 0);
+
+  bulletin_client_forget_retry_after (client);
+  fetch_run (client, feed, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/politics.xml"), ==, 1);
+
+  fetch_clear (&fetch);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_client_cancel (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *stall = fixture_server_url (server, "/fault/stall");
+  g_autofree char *feed = fixture_server_url (server, "/outlet/rss.xml");
+  Fetch fetch = { 0 };
+
+  g_cancellable_cancel (cancellable);
+  fetch_run (client, feed, BULLETIN_FETCH_FEED, cancellable, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+
+  /* Cancelled while waiting: cancelled, not timed out. */
+  g_cancellable_reset (cancellable);
+  bulletin_client_set_timeout (client, 30);
+  g_idle_add (cancel_cb, cancellable);
+  fetch_run (client, stall, BULLETIN_FETCH_FEED, cancellable, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_offline (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *uri = NULL;
+  Fetch fetch = { 0 };
+
+  /* A port that was just free and is not listened on refuses connections. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  uri = g_strdup_printf ("http://127.0.0.1:%u/rss", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_OFFLINE);
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_unsupported (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  const char *uris[] = {
+    "ftp://example.org/feed.xml",
+    "javascript:alert(1)",
+    "data:text/xml,<rss/>",
+    "not a uri",
+    "http:///no-host",
+  };
+  Fetch fetch = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (uris); i++)
+    {
+      fetch_run (client, uris[i], BULLETIN_FETCH_FEED, NULL, &fetch);
+      g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_UNSUPPORTED_URI);
+    }
+
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_local (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "outlet", "politics.xml", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *missing = g_strconcat (uri, ".missing", NULL);
+  g_autofree char *png_path = g_build_filename (g_get_user_cache_dir (), "image.png", NULL);
+  g_autofree char *png_uri = g_filename_to_uri (png_path, NULL, NULL);
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+  Fetch fetch = { 0 };
+
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpuint (g_bytes_get_size (fetch.bytes), >, 100);
+  g_assert_cmpstr (fetch.final_uri, ==, uri);
+
+  fetch_run (client, missing, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
+
+  fetch_run (client, "resource:///io/github/bulletinapp/Bulletin/editions/almayadeen-en.json",
+             BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpstr (fetch.content_type, ==, "application/json");
+
+  fetch_run (client, "resource:///io/github/bulletinapp/Bulletin/no-such-file.xml",
+             BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
+
+  /* Caps hold for files too. */
+  bulletin_client_set_max_size (client, BULLETIN_FETCH_FEED, 64);
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_TOO_LARGE);
+
+  /* And content types. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (png_path, (const char *) png, sizeof png, NULL));
+  fetch_run (client, png_uri, BULLETIN_FETCH_PAGE, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_A_PAGE);
+  fetch_run (client, png_uri, BULLETIN_FETCH_IMAGE, NULL, &fetch);
+  g_assert_no_error (fetch.error);
+  g_assert_cmpstr (fetch.content_type, ==, "image/png");
+
+  fetch_clear (&fetch);
+}
+
+static void
+test_client_tls (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autofree char *cert_path = g_build_filename (TEST_DATA_DIR, "tls", "cert.pem", NULL);
+  g_autofree char *key_path = g_build_filename (TEST_DATA_DIR, "tls", "key.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) tls_server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  GSList *uris;
+  Fetch fetch = { 0 };
+
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  if (certificate == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+
+  /* A self-signed certificate: the default database must refuse it. */
+  tls_server = soup_server_new ("tls-certificate", certificate, NULL);
+  if (!soup_server_listen_local (tls_server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  uris = soup_server_get_uris (tls_server);
+  uri = g_strdup_printf ("https://127.0.0.1:%d/rss", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_TLS);
+  g_test_message ("%s", fetch.error->message);
+
+  soup_server_disconnect (tls_server);
+  fetch_clear (&fetch);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* The isolated XDG dirs hide GNOME's proxy schema; the tests need no proxy. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  server = fixture_server_new ();
+
+  g_test_add_func ("/client/feed", test_client_feed);
+  g_test_add_func ("/client/conditional", test_client_conditional);
+  g_test_add_func ("/client/redirects", test_client_redirects);
+  g_test_add_func ("/client/gzip", test_client_gzip);
+  g_test_add_func ("/client/cap-exact", test_client_cap_exact);
+  g_test_add_func ("/client/retry-after", test_client_retry_after);
+  g_test_add_func ("/client/cancel", test_client_cancel);
+  g_test_add_func ("/client/offline", test_client_offline);
+  g_test_add_func ("/client/unsupported", test_client_unsupported);
+  g_test_add_func ("/client/local", test_client_local);
+  g_test_add_func ("/client/tls", test_client_tls);
+  for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/client/fault/%u%s", i,
+                                               strrchr (fault_cases[i].path, '/'));
+
+      g_test_add_data_func (path, &fault_cases[i], test_client_fault);
+    }
+
+  status = g_test_run ();
+  fixture_server_free (server);
+
+  return status;
+}
