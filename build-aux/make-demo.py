@@ -275,12 +275,12 @@ The trophy earns Marena a place in next season's continental tournament. The tea
 
 A("sports", "africa", "tembe-highland-marathon-record-falls",
   title="Course record falls at the Tembe Highland Marathon",
-  lede="Local runner Grace Wanjiru finished in 2:21:48, lowering the women's record by more than two minutes on a course that climbs 900 metres.",
+  lede="Local runner Grace Moraa finished in 2:21:48, lowering the women's record by more than two minutes on a course that climbs 900 metres.",
   by="Daniel Okoro", date="2026-11-24 13:10", image="desert",
   caption="Runners on the long climb of the Tembe Highland Marathon, 24 kilometres from the finish, on 23 November 2026. (Photo: Demo Wire/Kofi Mensah)",
-  tags=["Tembe", "Athletics", "Marathon", "Grace Wanjiru"],
+  tags=["Tembe", "Athletics", "Marathon", "Grace Moraa"],
   body="""
-Grace Wanjiru broke the women's course record at the Tembe Highland Marathon on Sunday, finishing in two hours, 21 minutes and 48 seconds on one of the region's hardest routes.
+Grace Moraa broke the women's course record at the Tembe Highland Marathon on Sunday, finishing in two hours, 21 minutes and 48 seconds on one of the region's hardest routes.
 
 The 24-year-old, who trains on the same roads, pulled away from a group of four on the long climb after the 18-kilometre mark and ran the last ten kilometres alone. The previous record, 2:24:05, had stood since 2019.
 
@@ -288,18 +288,18 @@ The 24-year-old, who trains on the same roads, pulled away from a group of four 
 
 The course starts at 1,600 metres and peaks at 2,500, where cool morning air gives way to strong sun by mid-morning. Organisers moved the start forward by half an hour this year because of heat.
 
-> “On the climb I told myself: these are my hills. Nobody knows them better,” Wanjiru said at the finish, wrapped in a blanket.
+> “On the climb I told myself: these are my hills. Nobody knows them better,” Moraa said at the finish, wrapped in a blanket.
 
-The men's race was won by Samuel Keter in 2:09:55, twenty seconds outside the course record. More than 6,000 runners took part, a record for the event, which raises money for the district's rural schools.
+The men's race was won by Samuel Ndege in 2:09:55, twenty seconds outside the course record. More than 6,000 runners took part, a record for the event, which raises money for the district's rural schools.
 
-Wanjiru said she would now target a spring marathon on a flat course.
+Moraa said she would now target a spring marathon on a flat course.
 """)
 
 A("sports", "asia-pacific", "lagoon-regatta-island-crews-prepare",
   title="Island rowing crews prepare for the Lagoon Regatta",
   lede="Twenty-two crews from nine islands will race traditional outrigger boats across the Palu Rai lagoon next weekend, the largest field in the regatta's history.",
   by="Hana Kobari", date="2026-11-23 22:30", image="coast",
-  caption="A crew from Matiu island trains on the Palu Rai lagoon at dawn on 22 November 2026. (Photo: Demo Wire/Leilani Kahale)",
+  caption="A crew from Motu Kea island trains on the Palu Rai lagoon at dawn on 22 November 2026. (Photo: Demo Wire/Leilani Kahale)",
   tags=["Palu Rai", "Rowing", "Lagoon Regatta", "Outrigger canoes"],
   body="""
 Twenty-two crews from nine islands have registered for this year's Lagoon Regatta on Palu Rai, organisers said, the largest field since the race was revived in 1998.
@@ -312,7 +312,7 @@ Several of the canoes were built this year by island carpentry schools using bre
 
 > “The young ones want speed. The old ones want the boats done properly. This year we have room for both,” said regatta chair Tevita Moana.
 
-Crews from Matiu island, winners for the last three years, have been training at dawn to avoid the afternoon wind. A women's race and a junior race will be held on the Saturday, with the main event on Sunday morning.
+Crews from Motu Kea island, winners for the last three years, have been training at dawn to avoid the afternoon wind. A women's race and a junior race will be held on the Saturday, with the main event on Sunday morning.
 
 The regatta ends with a feast on the beach at Vai Loa, where the trophy, a carved steering paddle, is handed over.
 """)
@@ -332,7 +332,7 @@ Merchants once stabled their camels on the ground floor and slept in the vaulted
 
 Engineers numbered and removed more than 4,000 stones from the damaged east wing and rebuilt it on new foundations. The original wooden gallery was repaired by local carpenters using cedar salvaged from the building itself.
 
-> “We did not want a museum. A khan was always full of noise, of people arguing over prices and telling stories. Music is the closest thing to that,” said Salma Haddad, the architect who led the project.
+> “We did not want a museum. A khan was always full of noise, of people arguing over prices and telling stories. Music is the closest thing to that,” said Salma Rahhal, the architect who led the project.
 
 The opening concert, by the Qasr Amin Ensemble, mixed classical maqam pieces with new works commissioned for the hall. The 600 tickets sold out in under an hour.
 
@@ -607,7 +607,7 @@ A("environment", "africa", "okari-ridge-wind-farm-supplies-grid",
   title="Wind farm on the Okari ridge begins supplying the national grid",
   lede="Its 36 turbines can generate enough electricity for about 250,000 homes, and a share of the revenue goes to the villages below the ridge.",
   by="Ines Vogel", date="2026-11-26 05:35", image="turbines",
-  caption="Turbines of the Okari Ridge wind farm above the village of Lamu Pass on 25 November 2026. (Photo: Demo Wire/Kofi Mensah)",
+  caption="Turbines of the Okari Ridge wind farm above the village of Lumo Pass on 25 November 2026. (Photo: Demo Wire/Kofi Mensah)",
   tags=["Okari ridge", "Wind power", "Renewable energy", "Electricity", "Rural development"],
   body="""
 The Okari Ridge wind farm began sending electricity to the national grid on Wednesday, after three years of construction on an exposed ridge where the wind blows for most of the year.
@@ -618,7 +618,7 @@ Its 36 turbines have a combined capacity of 150 megawatts, which the grid operat
 
 Under an agreement signed before construction began, 2 percent of the wind farm's revenue will go to a fund run by the seven villages on the ridge's slopes, for schools, water points and small loans.
 
-> “They put the turbines on our hill. It is right that some of the wind money comes down to us,” said Esther Achieng, who chairs the fund's committee in Lamu Pass.
+> “They put the turbines on our hill. It is right that some of the wind money comes down to us,” said Esther Achieng, who chairs the fund's committee in Lumo Pass.
 
 The project's developers say 70 percent of the construction workforce was hired locally, and 40 people will be employed full time to run and maintain the site.
 
@@ -865,12 +865,12 @@ The result was announced at ten past eleven, the last in the district instead of
 
 A("features", "palestine", "the-bakers-of-the-old-quarter",
   title="The bakers of the old quarter who start work at 3am",
-  lede="In the narrow lanes of Beit Anan's old quarter, three family bakeries have fed the neighbourhood for generations, and their ovens are lit long before the call to dawn prayer.",
+  lede="In the narrow lanes of Beit Liwan's old quarter, three family bakeries have fed the neighbourhood for generations, and their ovens are lit long before the call to dawn prayer.",
   by="Rania Khalil", date="2026-11-27 05:25", image="night-lights",
-  caption="Lamps light the lanes of Beit Anan's old quarter before dawn on 26 November 2026, as the first bread comes out of the ovens. (Photo: Demo Wire/Yara Mansour)",
-  tags=["Beit Anan", "Bread", "Family business", "Old quarter", "Food"],
+  caption="Lamps light the lanes of Beit Liwan's old quarter before dawn on 26 November 2026, as the first bread comes out of the ovens. (Photo: Demo Wire/Yara Mansour)",
+  tags=["Beit Liwan", "Bread", "Family business", "Old quarter", "Food"],
   body="""
-At ten to three in the morning, the old quarter of Beit Anan is silent except for a radio playing softly behind a metal shutter. Then the shutter rises, and the smell of wood smoke and warm dough spills into the lane.
+At ten to three in the morning, the old quarter of Beit Liwan is silent except for a radio playing softly behind a metal shutter. Then the shutter rises, and the smell of wood smoke and warm dough spills into the lane.
 
 Abu Nader's bakery has stood here since 1952. It is one of three in the quarter that still bake in stone ovens, and between them they make around 9,000 loaves a day: flat taboun bread, sesame rings and, on Fridays, sweet semolina cakes.
 
@@ -889,12 +889,12 @@ By six, schoolchildren queue for sesame rings, and by nine the ovens have cooled
 
 A("features", "asia", "inside-the-mountain-school-with-14-pupils",
   title="Inside the mountain school with 14 pupils and a telescope",
-  lede="At 2,800 metres, the village school of Dorje Ling has one teacher, one classroom and the darkest skies in the province, and its pupils have become amateur astronomers.",
+  lede="At 2,800 metres, the village school of Serkhang has one teacher, one classroom and the darkest skies in the province, and its pupils have become amateur astronomers.",
   by="Kenji Araki", date="2026-11-25 01:40", image="mountains",
-  caption="The valley below the village of Dorje Ling at sunset on 23 November 2026; the school sits on the ridge to the left. (Photo: Demo Wire/Mei Tanaka)",
-  tags=["Dorje Ling", "Education", "Astronomy", "Rural schools", "Mountains"],
+  caption="The valley below the village of Serkhang at sunset on 23 November 2026; the school sits on the ridge to the left. (Photo: Demo Wire/Mei Tanaka)",
+  tags=["Serkhang", "Education", "Astronomy", "Rural schools", "Mountains"],
   body="""
-The road to Dorje Ling ends two hours' walk below the village. Everything the school needs, from chalk to a solar panel, comes up the path on the backs of mules or people. Three years ago, that included a 20-centimetre telescope.
+The road to Serkhang ends two hours' walk below the village. Everything the school needs, from chalk to a solar panel, comes up the path on the backs of mules or people. Three years ago, that included a 20-centimetre telescope.
 
 It was a gift from a university astronomy club after its members, trekking in the valley, spent a night in the village and were stunned by the sky. Teacher Tenzin Dolma, who has run the one-room school for eleven years, decided to use it.
 
@@ -1164,7 +1164,7 @@ A("tv", "mena", "the-evening-desk-water-wages-and-a-new-metro",
   title="The Evening Desk: Water, wages and a new metro line",
   lede="In this week's edition: the first days of the Qasr Amin metro, the debate over a higher minimum wage, and how cities in the region are saving water.",
   by="Omar Haddad", date="2026-11-27 18:00", image="studio",
-  caption="Presenters Layla Haddad and Samir Aziz on the set of The Evening Desk on 27 November 2026. (Photo: The Daily Demo)",
+  caption="Presenters Layla Sabbagh and Samir Aziz on the set of The Evening Desk on 27 November 2026. (Photo: The Daily Demo)",
   tags=["The Evening Desk", "Qasr Amin", "Wages", "Water", "Minimum wage"],
   video="the-evening-desk-27-november", duration=1560,
   body="""
@@ -1172,7 +1172,7 @@ This week's Evening Desk opens at Old City station, where reporter Nadia Saleh r
 
 ## The minimum wage debate
 
-In the studio, Layla Haddad and Samir Aziz are joined by an economist and a trade unionist to discuss the government's proposal to raise the minimum wage by 12 percent from next year.
+In the studio, Layla Sabbagh and Samir Aziz are joined by an economist and a trade unionist to discuss the government's proposal to raise the minimum wage by 12 percent from next year.
 
 > “A raise that is eaten by rents is not a raise. We need both,” union representative Hala Mansour tells the programme.
 
@@ -1260,11 +1260,11 @@ A("digital-series", "palestine", "kitchen-stories-episode-2-maqluba",
   title="Kitchen Stories, episode 2: Maqluba at Umm Samir's",
   lede="Umm Samir has made maqluba every Friday for forty years. In this episode she teaches her grandson, and the moment of turning the pot over is tense.",
   by="Rania Khalil", date="2026-11-27 11:30", image="market",
-  caption="Umm Samir buys aubergines and cauliflower at the Friday market in Beit Anan on 20 November 2026. (Photo: The Daily Demo)",
-  tags=["Kitchen Stories", "Beit Anan", "Food", "Family", "Recipes"],
+  caption="Umm Samir buys aubergines and cauliflower at the Friday market in Beit Liwan on 20 November 2026. (Photo: The Daily Demo)",
+  tags=["Kitchen Stories", "Beit Liwan", "Food", "Family", "Recipes"],
   video="kitchen-stories-episode-2", duration=660,
   body="""
-Kitchen Stories visits family kitchens to cook one dish with the person who makes it best. In episode two, we are in Beit Anan with Umm Samir, 71, and a pot of maqluba, the layered dish of rice, vegetables and meat that is turned upside down to serve.
+Kitchen Stories visits family kitchens to cook one dish with the person who makes it best. In episode two, we are in Beit Liwan with Umm Samir, 71, and a pot of maqluba, the layered dish of rice, vegetables and meat that is turned upside down to serve.
 
 ## The market first
 
@@ -1350,9 +1350,9 @@ This year's monsoon was unusually uneven. Coastal cities received well above the
 | Sarin City | 2,140 | 1,780 | +20% |
 | Lianhe | 1,620 | 1,450 | +12% |
 | Minato Heights | 1,310 | 1,290 | +2% |
-| Dorje Ling | 690 | 760 | −9% |
-| Kanpur Plains | 540 | 720 | −25% |
-| Ravi Junction | 480 | 690 | −30% |
+| Serkhang | 690 | 760 | −9% |
+| Kanvar Plains | 540 | 720 | −25% |
+| Rovan Junction | 480 | 690 | −30% |
 
 ## What it means for farms
 
@@ -1412,7 +1412,7 @@ The women's and junior races were held on Saturday in calm water. The main race 
 
 > “When twenty-two canoes start at once, you can hear the paddles from the church,” said regatta chair Tevita Moana.
 
-The crew from Matiu island led from the first islet but were caught on the return leg by a young crew from Nui Vale, who crossed the line eleven seconds ahead to win their first title.
+The crew from Motu Kea island led from the first islet but were caught on the return leg by a young crew from Nui Vale, who crossed the line eleven seconds ahead to win their first title.
 
 ## The feast
 
@@ -1567,7 +1567,7 @@ B("2026-11-28 10:52", "Officials confirm coalition negotiators in Arnhold will s
 B("2026-11-28 10:31", "Westmark Power: 8,400 customers without electricity as the winter storm crosses the north", "winter-storm-moves-across-westmark")
 B("2026-11-28 10:12", "Vellin water board: the Aure is expected to peak around midday; floodgates to stay closed", "floodgates-close-in-vellin")
 B("2026-11-28 09:48", "Northern Rail Authority cancels two passenger services between Cedar Junction and Harlan", "winter-storm-moves-across-westmark")
-B("2026-11-28 09:26", "Nui Vale crew wins the Lagoon Regatta on Palu Rai, eleven seconds ahead of Matiu", "the-lagoon-regatta")
+B("2026-11-28 09:26", "Nui Vale crew wins the Lagoon Regatta on Palu Rai, eleven seconds ahead of Motu Kea", "the-lagoon-regatta")
 B("2026-11-28 08:57", "Kessara electoral commission: provisional municipal results expected on Sunday", "kessara-voters-return-for-delayed-municipal-vote")
 B("2026-11-28 08:30", "Officials confirm the Qasr Amin metro will stay free until Thursday after record ridership", "crowds-at-opening-of-qasr-amin-metro")
 B("2026-11-28 08:05", "Ciudad Marena to parade the Coastal Cup through the old town on Sunday afternoon", "ciudad-marena-wins-coastal-cup-on-penalties")
