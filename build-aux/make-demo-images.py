@@ -705,6 +705,38 @@ def water(s):
         s.rect(x, y, x + s.rng.uniform(10, 40), y + 2)
 
 
+def lagoon(s):
+    s.fill("#2e9cc4")
+    s.rect(0, 200, W, H)
+    for x, w in ((120, 160), (560, 220)):
+        s.fill("#e9d8a6")
+        s.ellipse(x, 205, w / 2, 10)
+        s.fill("#2e7d32")
+        s.ellipse(x, 195, w / 2.6, 16, 180, 360)
+    for i in range(40):
+        s.fill("#ffffff", 0.18)
+        x = s.rng.uniform(0, W)
+        y = s.rng.uniform(215, H)
+        s.rect(x, y, x + s.rng.uniform(20, 90), y + 2)
+    for k, (x, y, scale) in enumerate(((90, 400, 1.3), (420, 330, 1.0), (250, 270, 0.7), (640, 290, 0.8))):
+        hull = ["#7a3b1e", "#1f4e79", "#8b1e1e", "#3d5a2a"][k]
+        s.fill(hull)
+        s.poly([(x - 130 * scale, y), (x + 130 * scale, y), (x + 110 * scale, y + 12 * scale), (x - 110 * scale, y + 12 * scale)])
+        s.stroke("#5a3a20", 3 * scale)
+        s.line(x - 40 * scale, y, x - 50 * scale, y + 36 * scale)
+        s.line(x + 40 * scale, y, x + 30 * scale, y + 36 * scale)
+        s.fill("#5a3a20")
+        s.rect(x - 110 * scale, y + 34 * scale, x + 60 * scale, y + 40 * scale)
+        for j in range(6):
+            px = x - 95 * scale + j * 36 * scale
+            s.fill(["#f4d03f", "#e74c3c", "#ecf0f1"][k % 3])
+            s.rect(px - 7 * scale, y - 26 * scale, px + 7 * scale, y)
+            s.fill("#5d4037")
+            s.circle(px, y - 32 * scale, 6 * scale)
+            s.stroke("#d7b377", 2 * scale)
+            s.line(px + 4 * scale, y - 20 * scale, px + 22 * scale, y + 18 * scale)
+
+
 SCENES = [
     ("harbour", "#7fb3d5", "#fbe5c8", harbour, {}),
     ("harbour-night", "#0b1630", "#3b3550", harbour, {"night": True}),
@@ -735,6 +767,7 @@ SCENES = [
     ("rain", "#5b6770", "#8a959e", rain, {}),
     ("chart", "#1f3b57", "#335d82", chart, {}),
     ("reservoir", "#b3c7d6", "#e6eef3", water, {}),
+    ("lagoon", "#8fd0ec", "#eaf7fb", lagoon, {}),
 ]
 
 

@@ -124,7 +124,7 @@ A("politics", "europe", "arnhold-coalition-talks-stall-over-rail-funding",
   caption="Assembly staff raise the flags outside the Arnhold parliament building before the resumption of coalition talks on 27 November 2026. (Photo: Demo Wire)",
   tags=["Arnhold", "Coalition talks", "Northern Rail Authority", "Assembly", "Transport"],
   body="""
-Coalition talks in Arnhold broke up shortly after midnight on Friday without an agreement, as the three parties trying to form a government failed to settle how the long-promised northern rail line should be paid for.
+Coalition talks in Arnhold broke up in the early hours of Saturday without an agreement, as the three parties trying to form a government failed to settle how the long-promised northern rail line should be paid for.
 
 The Civic Union, which finished first in October's election, wants the line financed from the national budget over eight years. Its two prospective partners, the Green Alliance and the Farmers' League, favour a smaller state share with the rest raised through regional bonds.
 
@@ -138,7 +138,7 @@ Farmers' League leader Josef Brandt said his party would not sign a deal that "s
 
 ## What happens next
 
-The talks are due to resume on Monday. Under Arnhold's constitution, the Speaker can appoint a new mediator if no government is formed by 15 December. Officials at the [Northern Rail Authority](@northern-rail-authority-orders-40-locomotives) have said design work will continue regardless.
+The talks are due to resume on Saturday morning. Under Arnhold's constitution, the Speaker can appoint a new mediator if no government is formed by 15 December. Officials at the [Northern Rail Authority](@northern-rail-authority-orders-40-locomotives) have said design work will continue regardless.
 """)
 
 A("politics", "africa", "kessara-voters-return-for-delayed-municipal-vote",
@@ -276,8 +276,8 @@ The trophy earns Marena a place in next season's continental tournament. The tea
 A("sports", "africa", "tembe-highland-marathon-record-falls",
   title="Course record falls at the Tembe Highland Marathon",
   lede="Local runner Grace Moraa finished in 2:21:48, lowering the women's record by more than two minutes on a course that climbs 900 metres.",
-  by="Daniel Okoro", date="2026-11-24 13:10", image="desert",
-  caption="Runners on the long climb of the Tembe Highland Marathon, 24 kilometres from the finish, on 23 November 2026. (Photo: Demo Wire/Kofi Mensah)",
+  by="Daniel Okoro", date="2026-11-22 17:10", image="desert",
+  caption="Runners on the long climb of the Tembe Highland Marathon, 24 kilometres from the finish, on 22 November 2026. (Photo: Demo Wire/Kofi Mensah)",
   tags=["Tembe", "Athletics", "Marathon", "Grace Moraa"],
   body="""
 Grace Moraa broke the women's course record at the Tembe Highland Marathon on Sunday, finishing in two hours, 21 minutes and 48 seconds on one of the region's hardest routes.
@@ -297,7 +297,7 @@ Moraa said she would now target a spring marathon on a flat course.
 
 A("sports", "asia-pacific", "lagoon-regatta-island-crews-prepare",
   title="Island rowing crews prepare for the Lagoon Regatta",
-  lede="Twenty-two crews from nine islands will race traditional outrigger boats across the Palu Rai lagoon next weekend, the largest field in the regatta's history.",
+  lede="Twenty-two crews from nine islands will race traditional outrigger boats across the Palu Rai lagoon this weekend, the largest field in the regatta's history.",
   by="Hana Kobari", date="2026-11-23 22:30", image="coast",
   caption="A crew from Motu Kea island trains on the Palu Rai lagoon at dawn on 22 November 2026. (Photo: Demo Wire/Leilani Kahale)",
   tags=["Palu Rai", "Rowing", "Lagoon Regatta", "Outrigger canoes"],
@@ -312,7 +312,7 @@ Several of the canoes were built this year by island carpentry schools using bre
 
 > “The young ones want speed. The old ones want the boats done properly. This year we have room for both,” said regatta chair Tevita Moana.
 
-Crews from Motu Kea island, winners for the last three years, have been training at dawn to avoid the afternoon wind. A women's race and a junior race will be held on the Saturday, with the main event on Sunday morning.
+Crews from Motu Kea island, winners for the last three years, have been training at dawn to avoid the afternoon wind. A women's race and a junior race will be held on Friday, with the main event on Saturday morning.
 
 The regatta ends with a feast on the beach at Vai Loa, where the trophy, a carved steering paddle, is handed over.
 """)
@@ -434,7 +434,7 @@ A("health", "us-canada", "westmark-expands-free-dental-checks-for-children",
   caption="Dental hygienist Carla Jensen shows pupils how to brush at Maple Street Elementary School in Westmark on 23 November 2026. (Photo: Demo Wire/Grace Holloway)",
   tags=["Westmark", "Dental care", "Children", "Public health", "Provincial budget"],
   body="""
-Every child under 14 in the province of Westmark will be entitled to two free dental check-ups a year from January, the provincial health minister said on Monday, extending a programme that until now covered only children in low-income families.
+Every child under 14 in the province of Westmark will be entitled to two free dental check-ups a year from January, the provincial health minister said on Tuesday, extending a programme that until now covered only children in low-income families.
 
 The plan also pays for cleanings, fillings and sealants. It will cost 46 million dollars a year, according to the province's budget office.
 
@@ -1188,7 +1188,7 @@ The Evening Desk is broadcast every Friday at 8pm and is available to watch here
 A("tv", "latin-america", "sunday-review-the-week-in-regional-politics",
   title="Sunday Review: The week in regional politics",
   lede="The Río Alto water accord, a coalition that may not last, and the mayors who want more say over their cities' budgets.",
-  by="Lucía Ferrer", date="2026-11-23 20:00", image="studio",
+  by="Lucía Ferrer", date="2026-11-22 19:30", image="studio",
   caption="The panel of Sunday Review in the studio on 22 November 2026. (Photo: The Daily Demo)",
   tags=["Sunday Review", "Río Alto", "Provincial politics", "Mayors", "Local government"],
   video="sunday-review-22-november", duration=1740,
@@ -1401,14 +1401,14 @@ A("in-pictures", "asia-pacific", "the-lagoon-regatta",
   gallery=[
       ("harbour", "Canoes arrive at the Palu Rai wharf aboard the ferry Moana Star on 26 November 2026, two days before the race. (Photo: Demo Wire/Leilani Kahale)"),
       ("crowd", "Spectators from across the islands gather on the beach at Vai Loa to watch the finish on 28 November 2026. (Photo: Demo Wire/Leilani Kahale)"),
-      ("night-lights", "Families share the regatta feast on the beach at Vai Loa on the evening of 28 November 2026. (Photo: Demo Wire/Leilani Kahale)"),
+      ("lagoon", "The Nui Vale crew race past the second reef islet on their way to victory on 28 November 2026. (Photo: Demo Wire/Leilani Kahale)"),
   ],
   body="""
 The largest Lagoon Regatta since the race was [revived in 1998](@lagoon-regatta-island-crews-prepare) drew twenty-two crews from nine islands to Palu Rai, and what seemed like every family on the island to the beach at Vai Loa.
 
 ## Race day
 
-The women's and junior races were held on Saturday in calm water. The main race set off at seven on Sunday morning, as the tide turned, around the lagoon's two reef islets.
+The women's and junior races were held on Friday in calm water. The main race set off at seven on Saturday morning, as the tide turned, around the lagoon's two reef islets.
 
 > “When twenty-two canoes start at once, you can hear the paddles from the church,” said regatta chair Tevita Moana.
 
@@ -1416,9 +1416,9 @@ The crew from Motu Kea island led from the first islet but were caught on the re
 
 ## The feast
 
-The day ended on the beach, with fish and taro cooked in earth ovens and the carved steering paddle handed over to the Nui Vale captain, 19-year-old Sefo Tanoa, to loud singing from his island's supporters.
+The carved steering paddle was handed over on the beach to the Nui Vale captain, 19-year-old Sefo Tanoa, to loud singing from his island's supporters. The regatta ends tonight with a feast of fish and taro cooked in earth ovens.
 
-Photographer Leilani Kahale followed the crews from their arrival on the ferry to the last song of the night.
+Photographer Leilani Kahale followed the crews from their arrival on the ferry to the finish line.
 """)
 
 A("in-pictures", "mena", "qasr-amin-spice-market-after-dark",
