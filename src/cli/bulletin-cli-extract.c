@@ -38,7 +38,7 @@ article_to_json (BulletinArticle *article,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char * const *tags = bulletin_article_get_tags (article);
   const char *body = bulletin_article_get_body (article);
-  g_autofree char *text = body != NULL ? bulletin_html_to_text (body, -1) : NULL;
+  g_autofree char *text = body != NULL ? bulletin_page_html_text (body) : NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "title", bulletin_article_get_title (article));

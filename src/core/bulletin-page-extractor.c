@@ -918,15 +918,28 @@ spaced_text (xmlNode *root)
 {
   static const char * const inline_tags[] = { "a", "b", "i", "em", "strong", "span", "small", "abbr", "cite", "q", "sub", "sup", "u", "mark", "time", NULL };
   g_autoptr(GString) out = g_string_new (NULL);
+  xmlNode *n = root->children;
 
-  for (xmlNode *n = root->children; n != NULL; n = walk_next (n, root, FALSE))
+  while (n != NULL)
     {
+      gboolean block = n->type == XML_ELEMENT_NODE && !g_strv_contains (inline_tags, (const char *) n->name);
+
       if (n->type == XML_TEXT_NODE && n->content != NULL)
         g_string_append (out, (const char *) n->content);
-      else if (n->type == XML_ELEMENT_NODE && !g_strv_contains (inline_tags, (const char *) n->name))
+      if (block)
         g_string_append_c (out, ' ');
-      if (n->type == XML_ELEMENT_NODE && n->next != NULL && !g_strv_contains (inline_tags, (const char *) n->name))
-        g_string_append_c (out, ' ');
+      if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != root && n->next == NULL)
+        {
+          n = n->parent;
+          if (n != root && n->type == XML_ELEMENT_NODE && !g_strv_contains (inline_tags, (const char *) n->name))
+            g_string_append_c (out, ' ');
+        }
+      n = n == root ? NULL : n->next;
     }
 
   return clean_text (out->str);
@@ -1111,6 +1124,53 @@ bulletin_page_count_words (const char *text)
     }
 
   return words + ideographs / 2;
+}
+
+/* Writes every non-ASCII character of @html as a character reference, so
+ * that the markup reads the same whatever encoding a later parser assumes
+ * (an HTML parser given no charset falls back to Latin-1). */
+static char *
+ascii_html (const char *html)
+{
+  GString *out;
+
+  if (html == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (html) + 64);
+  for (const char *p = html; *p != '\0';)
+    {
+      if ((guchar) *p < 0x80)
+        {
+          const char *start = p;
+          while (*p != '\0' && (guchar) *p < 0x80)
+            p++;
+          g_string_append_len (out, start, p - start);
+        }
+      else
+        {
+          g_string_append_printf (out, "&#%u;", (guint) g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * bulletin_page_html_text:
+ * @html: (nullable): sanitized HTML
+ *
+ * The plain text of @html, as bulletin_html_to_text() gives it, with
+ * non-ASCII text kept intact whatever encoding its parser assumes.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+bulletin_page_html_text (const char *html)
+{
+  g_autofree char *escaped = ascii_html (html != NULL ? html : "");
+
+  return bulletin_html_to_text (escaped, -1);
 }
 
 static GDateTime *
@@ -1379,8 +1439,9 @@ extract (GBytes      *html,
   tawsiyat_html = tawsiyat_string (&m, "html");
   if (tawsiyat_html != NULL && (!have_body || found.text_length < 500))
     {
-      g_autofree char *candidate = bulletin_sanitize_html (tawsiyat_html, -1, base);
-      g_autofree char *candidate_text = bulletin_html_to_text (candidate, -1);
+      g_autofree char *escaped = ascii_html (tawsiyat_html);
+      g_autofree char *candidate = bulletin_sanitize_html (escaped, -1, base);
+      g_autofree char *candidate_text = bulletin_page_html_text (candidate);
 
       if (candidate_text != NULL && g_utf8_strlen (candidate_text, -1) > (glong) found.text_length)
         {
@@ -1390,8 +1451,10 @@ extract (GBytes      *html,
     }
   if (body == NULL && have_body)
     {
-      body = bulletin_sanitize_html (found.content, -1, base);
-      text = bulletin_html_to_text (body, -1);
+      g_autofree char *escaped = ascii_html (found.content);
+
+      body = bulletin_sanitize_html (escaped, -1, base);
+      text = bulletin_page_html_text (body);
     }
 
   if (excerpt == NULL)

@@ -30,5 +30,6 @@ char            *bulletin_page_text_to_utf8   (const char           *data,
                                                gsize                 length,
                                                gsize                *out_length);
 guint            bulletin_page_count_words    (const char           *text);
+char            *bulletin_page_html_text      (const char           *html);
 
 G_END_DECLS

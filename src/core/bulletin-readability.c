@@ -59,6 +59,7 @@ typedef struct
   GRegex *videos;
   GRegex *share;
   GRegex *junk_heading;
+  GRegex *meta_line;
   GRegex *image_ext;
   GRegex *image_srcset;
   GRegex *image_src;
@@ -87,6 +88,8 @@ regexes (void)
       r.share = g_regex_new ("(\\b|_)(share|sharedaddy)(\\b|_)", f, 0, NULL);
       r.junk_heading = g_regex_new ("^\\s*(related|related (news|articles|stories|posts|content|coverage|topics)|more (news|stories|on this|from [^.]{1,40})|most (read|popular|viewed|shared)|read (next|more|also)|also read|recommended( for you| articles| stories)?|you (may|might) (also )?like|trending( now)?|popular( now| stories)?|latest news|top stories|more to read|don't miss)\\s*:?\\s*$",
                                     f, 0, NULL);
+      r.meta_line = g_regex_new ("(^|[\\s_-])(meta|metas|byline|dateline|timestamp|read-?time|reading-?time|share-?count|shares|article-info|post-info)($|[\\s_-])",
+                                 f, 0, NULL);
       r.image_ext = g_regex_new ("\\.(jpg|jpeg|png|webp)", f, 0, NULL);
       r.image_srcset = g_regex_new ("\\.(jpg|jpeg|png|webp)\\s+\\d", f, 0, NULL);
       r.image_src = g_regex_new ("^\\s*\\S+\\.(jpg|jpeg|png|webp)\\S*\\s*$", f, 0, NULL);
@@ -1829,6 +1832,13 @@ grab_once (Grab    *grab,
               !has_ancestor_tag (node, "table", 3, FALSE) &&
               !has_ancestor_tag (node, "code", 3, FALSE) &&
               !is_tag (node, "body") && !is_tag (node, "html") && !is_tag (node, "a"))
+            {
+              node = remove_and_get_next (grab, node);
+              continue;
+            }
+
+          /* The line of byline, source, date and reading time. */
+          if (g_regex_match (re->meta_line, match, 0, NULL) && text_length (node) < 150)
             {
               node = remove_and_get_next (grab, node);
               continue;
