@@ -6,6 +6,7 @@
 #include "bulletin-types.h"
 #include "bulletin-error.h"
 #include "bulletin-article.h"
+#include "bulletin-article-renderer.h"
 #include "bulletin-date.h"
 #include "bulletin-feed.h"
 #include "bulletin-feed-parser.h"
