@@ -1,0 +1,796 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bulletin-headline-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "bulletin-format.h"
+#include "bulletin-headline-list.h"
+#include "bulletin-headline-row.h"
+
+/*
+ * BulletinHeadlineList: the middle pane. A list of a #GListModel of
+ * #BulletinArticle (a section model or the bookmarks), filtered by the
+ * search bar, and the states around it: loading, empty, error, stale.
+ * When the model has the section model's "loading", "stale" and "error"
+ * properties, the list follows them.
+ */
+struct _BulletinHeadlineList
+{
+  GtkWidget           parent_instance;
+
+  GListModel         *model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkSingleSelection *selection;
+  char               *search_casefold;
+
+  char               *empty_icon;
+  char               *empty_title;
+  char               *empty_description;
+
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkRevealer        *stale_revealer;
+  GtkStack           *stack;
+  GtkScrolledWindow  *scrolled_window;
+  GtkListView        *list_view;
+  GtkSpinner         *loading_spinner;
+  AdwStatusPage      *status_page;
+  GtkWidget          *retry_button;
+};
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_SEARCH_MODE,
+  PROP_SELECTED_ARTICLE,
+  PROP_STATE,
+  N_PROPS
+};
+
+enum {
+  ARTICLE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BulletinHeadlineList, bulletin_headline_list, GTK_TYPE_WIDGET)
+
+GtkWidget *
+bulletin_headline_list_new (void)
+{
+  return g_object_new (BULLETIN_TYPE_HEADLINE_LIST, NULL);
+}
+
+static gboolean
+model_has_property (GListModel *model,
+                    const char *name)
+{
+  return model != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (model), name) != NULL;
+}
+
+static gboolean
+model_get_boolean (GListModel *model,
+                   const char *name)
+{
+  gboolean value = FALSE;
+
+  if (model_has_property (model, name))
+    g_object_get (model, name, &value, NULL);
+
+  return value;
+}
+
+static GError *
+model_dup_error (GListModel *model)
+{
+  GError *error = NULL;
+
+  if (model_has_property (model, "error"))
+    g_object_get (model, "error", &error, NULL);
+
+  return error;
+}
+
+/**
+ * bulletin_headline_list_get_state:
+ * @self: a headline list
+ *
+ * Returns: what the pane shows: "list", "loading", "empty", "no-results"
+ *   or "error"
+ */
+const char *
+bulletin_headline_list_get_state (BulletinHeadlineList *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), NULL);
+
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (page, "status") == 0)
+    return g_object_get_data (G_OBJECT (self->status_page), "bulletin-state");
+
+  return page;
+}
+
+static void
+set_status (BulletinHeadlineList *self,
+            const char           *state,
+            const char           *icon_name,
+            const char           *title,
+            const char           *description,
+            gboolean              retry)
+{
+  adw_status_page_set_icon_name (self->status_page, icon_name);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_widget_set_visible (self->retry_button, retry);
+  g_object_set_data (G_OBJECT (self->status_page), "bulletin-state", (gpointer) state);
+  gtk_stack_set_visible_child_name (self->stack, "status");
+}
+
+static void
+bulletin_headline_list_update_state (BulletinHeadlineList *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *old_state;
+  guint n_total = 0;
+  guint n_shown = 0;
+  gboolean loading;
+  gboolean stale;
+
+  old_state = bulletin_headline_list_get_state (self);
+
+  if (self->model != NULL)
+    n_total = g_list_model_get_n_items (self->model);
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  loading = model_get_boolean (self->model, "loading");
+  stale = model_get_boolean (self->model, "stale");
+  error = model_dup_error (self->model);
+
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+
+  if (n_total > 0 && n_shown > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+    }
+  else if (n_total > 0)
+    {
+      set_status (self, "no-results", "system-search-symbolic",
+                  _("No Results Found"),
+                  _("No headline in this section matches the search."),
+                  FALSE);
+    }
+  else if (loading)
+    {
+      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      set_status (self, "error",
+                  bulletin_format_error_icon (error),
+                  bulletin_format_error_title (error),
+                  error->message,
+                  TRUE);
+    }
+  else
+    {
+      set_status (self, "empty",
+                  self->empty_icon ? self->empty_icon : "x-office-document-symbolic",
+                  self->empty_title ? self->empty_title : _("No Headlines"),
+                  self->empty_description,
+                  FALSE);
+    }
+
+  gtk_revealer_set_reveal_child (self->stale_revealer, n_total > 0 && (stale || error != NULL));
+
+  if (g_strcmp0 (old_state, bulletin_headline_list_get_state (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  BulletinHeadlineList *self = user_data;
+  BulletinArticle *article = item;
+  const char *fields[2];
+
+  if (self->search_casefold == NULL)
+    return TRUE;
+
+  fields[0] = bulletin_article_get_title (article);
+  fields[1] = bulletin_article_get_summary (article);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *normalized = NULL;
+      g_autofree char *folded = NULL;
+
+      if (fields[i] == NULL)
+        continue;
+
+      normalized = g_utf8_normalize (fields[i], -1, G_NORMALIZE_ALL);
+      if (normalized == NULL)
+        continue;
+      folded = g_utf8_casefold (normalized, -1);
+      if (strstr (folded, self->search_casefold) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+bulletin_headline_list_set_search (BulletinHeadlineList *self,
+                                   const char           *text)
+{
+  g_autofree char *casefold = NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (text != NULL && *text != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+      g_autofree char *normalized = g_utf8_normalize (stripped, -1, G_NORMALIZE_ALL);
+
+      if (normalized != NULL && *normalized != '\0')
+        casefold = g_utf8_casefold (normalized, -1);
+    }
+
+  if (g_strcmp0 (casefold, self->search_casefold) == 0)
+    return;
+
+  /* A longer search only narrows the list, a shorter one only widens it */
+  if (self->search_casefold == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (casefold == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (casefold, self->search_casefold) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (self->search_casefold, casefold) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->search_casefold);
+  self->search_casefold = g_steal_pointer (&casefold);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+static void
+search_changed_cb (BulletinHeadlineList *self,
+                   GtkSearchEntry       *entry)
+{
+  bulletin_headline_list_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (BulletinHeadlineList *self,
+                GtkSearchEntry       *entry)
+{
+  bulletin_headline_list_set_search_mode (self, FALSE);
+}
+
+static void
+search_activate_cb (BulletinHeadlineList *self,
+                    GtkSearchEntry       *entry)
+{
+  /* Enter in the search entry reads the first match */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    {
+      g_autoptr(BulletinArticle) article = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+
+      gtk_single_selection_set_selected (self->selection, 0);
+      g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
+    }
+}
+
+static void
+list_activate_cb (BulletinHeadlineList *self,
+                  guint                 position,
+                  GtkListView          *list_view)
+{
+  g_autoptr(BulletinArticle) article = NULL;
+
+  article = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (article != NULL)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
+    }
+}
+
+/**
+ * bulletin_headline_list_activate_article:
+ * @self: a headline list
+ * @article: an article shown in the list
+ *
+ * Selects @article and emits #BulletinHeadlineList::article-activated, as a
+ * click on its row does.
+ */
+void
+bulletin_headline_list_activate_article (BulletinHeadlineList *self,
+                                         BulletinArticle      *article)
+{
+  g_return_if_fail (BULLETIN_IS_HEADLINE_LIST (self));
+  g_return_if_fail (BULLETIN_IS_ARTICLE (article));
+
+  bulletin_headline_list_select_article (self, article);
+  g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
+}
+
+static void
+row_released_cb (GtkGestureClick      *gesture,
+                 int                   n_press,
+                 double                x,
+                 double                y,
+                 BulletinHeadlineList *self)
+{
+  GtkWidget *picked;
+  GtkWidget *row;
+
+  if (n_press != 1)
+    return;
+
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  if (picked == NULL)
+    return;
+
+  row = BULLETIN_IS_HEADLINE_ROW (picked)
+    ? picked
+    : gtk_widget_get_ancestor (picked, BULLETIN_TYPE_HEADLINE_ROW);
+  if (row == NULL || bulletin_headline_row_get_article (BULLETIN_HEADLINE_ROW (row)) == NULL)
+    return;
+
+  /* A click reads the article: on a narrow window that means going to it */
+  bulletin_headline_list_activate_article (self, bulletin_headline_row_get_article (BULLETIN_HEADLINE_ROW (row)));
+}
+
+static void
+selection_changed_cb (BulletinHeadlineList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ARTICLE]);
+}
+
+static void
+model_changed_cb (BulletinHeadlineList *self)
+{
+  bulletin_headline_list_update_state (self);
+}
+
+GListModel *
+bulletin_headline_list_get_model (BulletinHeadlineList *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), NULL);
+
+  return self->model;
+}
+
+void
+bulletin_headline_list_set_model (BulletinHeadlineList *self,
+                                  GListModel           *model)
+{
+  g_return_if_fail (BULLETIN_IS_HEADLINE_LIST (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+
+  g_set_object (&self->model, model);
+
+  if (model != NULL)
+    {
+      g_signal_connect_object (model, "items-changed", G_CALLBACK (model_changed_cb), self,
+                               G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      if (model_has_property (model, "loading"))
+        g_signal_connect_object (model, "notify::loading", G_CALLBACK (model_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      if (model_has_property (model, "stale"))
+        g_signal_connect_object (model, "notify::stale", G_CALLBACK (model_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+      if (model_has_property (model, "error"))
+        g_signal_connect_object (model, "notify::error", G_CALLBACK (model_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  gtk_filter_list_model_set_model (self->filter_model, model);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  /* A new section starts at its top */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+
+  bulletin_headline_list_update_state (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ARTICLE]);
+}
+
+/**
+ * bulletin_headline_list_set_empty_state:
+ * @self: a headline list
+ * @icon_name: (nullable): the icon of the empty state
+ * @title: (nullable): its title
+ * @description: (nullable): its description
+ *
+ * Sets what the pane says when its model has no article and no error.
+ */
+void
+bulletin_headline_list_set_empty_state (BulletinHeadlineList *self,
+                                        const char           *icon_name,
+                                        const char           *title,
+                                        const char           *description)
+{
+  g_return_if_fail (BULLETIN_IS_HEADLINE_LIST (self));
+
+  g_free (self->empty_icon);
+  self->empty_icon = g_strdup (icon_name);
+  g_free (self->empty_title);
+  self->empty_title = g_strdup (title);
+  g_free (self->empty_description);
+  self->empty_description = g_strdup (description);
+
+  bulletin_headline_list_update_state (self);
+}
+
+BulletinArticle *
+bulletin_headline_list_get_selected_article (BulletinHeadlineList *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+bulletin_headline_list_select_position (BulletinHeadlineList *self,
+                                        guint                 position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+gboolean
+bulletin_headline_list_select_article (BulletinHeadlineList *self,
+                                       BulletinArticle      *article)
+{
+  GListModel *shown;
+  guint n_items;
+
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), FALSE);
+
+  shown = G_LIST_MODEL (self->selection);
+  n_items = g_list_model_get_n_items (shown);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(BulletinArticle) item = g_list_model_get_item (shown, i);
+
+      if (item == article)
+        {
+          if (gtk_single_selection_get_selected (self->selection) != i)
+            bulletin_headline_list_select_position (self, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * bulletin_headline_list_select_next:
+ * @self: a headline list
+ *
+ * Selects the article below the selected one, or the first.
+ *
+ * Returns: whether the selection moved
+ */
+gboolean
+bulletin_headline_list_select_next (BulletinHeadlineList *self)
+{
+  guint n_items;
+  guint selected;
+
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), FALSE);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  selected = gtk_single_selection_get_selected (self->selection);
+
+  if (n_items == 0)
+    return FALSE;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = 0;
+  else if (selected + 1 < n_items)
+    selected++;
+  else
+    return FALSE;
+
+  bulletin_headline_list_select_position (self, selected);
+  return TRUE;
+}
+
+/**
+ * bulletin_headline_list_select_previous:
+ * @self: a headline list
+ *
+ * Selects the article above the selected one.
+ *
+ * Returns: whether the selection moved
+ */
+gboolean
+bulletin_headline_list_select_previous (BulletinHeadlineList *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), FALSE);
+
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return FALSE;
+
+  bulletin_headline_list_select_position (self, selected - 1);
+  return TRUE;
+}
+
+guint
+bulletin_headline_list_get_n_shown (BulletinHeadlineList *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+}
+
+gboolean
+bulletin_headline_list_get_search_mode (BulletinHeadlineList *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+void
+bulletin_headline_list_set_search_mode (BulletinHeadlineList *self,
+                                        gboolean              search_mode)
+{
+  g_return_if_fail (BULLETIN_IS_HEADLINE_LIST (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+  if (search_mode)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+const char *
+bulletin_headline_list_get_search_text (BulletinHeadlineList *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+/**
+ * bulletin_headline_list_set_search_text:
+ * @self: a headline list
+ * @text: (nullable): what to search for
+ *
+ * Filters the list at once (without the entry's typing delay).
+ */
+void
+bulletin_headline_list_set_search_text (BulletinHeadlineList *self,
+                                        const char           *text)
+{
+  g_return_if_fail (BULLETIN_IS_HEADLINE_LIST (self));
+
+  if (text != NULL && *text != '\0')
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  bulletin_headline_list_set_search (self, text);
+}
+
+static void
+search_mode_changed_cb (BulletinHeadlineList *self)
+{
+  /* Closing the search shows the whole section again */
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      bulletin_headline_list_set_search (self, NULL);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static gboolean
+bulletin_headline_list_grab_focus (GtkWidget *widget)
+{
+  BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
+  return GTK_WIDGET_CLASS (bulletin_headline_list_parent_class)->grab_focus (widget);
+}
+
+static void
+bulletin_headline_list_dispose (GObject *object)
+{
+  BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+  g_clear_object (&self->model);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_LIST);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (bulletin_headline_list_parent_class)->dispose (object);
+}
+
+static void
+bulletin_headline_list_finalize (GObject *object)
+{
+  BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (object);
+
+  g_clear_pointer (&self->search_casefold, g_free);
+  g_clear_pointer (&self->empty_icon, g_free);
+  g_clear_pointer (&self->empty_title, g_free);
+  g_clear_pointer (&self->empty_description, g_free);
+
+  G_OBJECT_CLASS (bulletin_headline_list_parent_class)->finalize (object);
+}
+
+static void
+bulletin_headline_list_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, bulletin_headline_list_get_search_mode (self));
+      break;
+
+    case PROP_SELECTED_ARTICLE:
+      g_value_set_object (value, bulletin_headline_list_get_selected_article (self));
+      break;
+
+    case PROP_STATE:
+      g_value_set_string (value, bulletin_headline_list_get_state (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bulletin_headline_list_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      bulletin_headline_list_set_model (self, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH_MODE:
+      bulletin_headline_list_set_search_mode (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bulletin_headline_list_class_init (BulletinHeadlineListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bulletin_headline_list_dispose;
+  object_class->finalize = bulletin_headline_list_finalize;
+  object_class->get_property = bulletin_headline_list_get_property;
+  object_class->set_property = bulletin_headline_list_set_property;
+  widget_class->grab_focus = bulletin_headline_list_grab_focus;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode-enabled", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ARTICLE] =
+    g_param_spec_object ("selected-article", NULL, NULL, BULLETIN_TYPE_ARTICLE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_string ("state", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BulletinHeadlineList::article-activated:
+   * @self: the list
+   * @article: the article
+   *
+   * A headline was clicked or chosen with Enter: the reader wants to read it.
+   */
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, BULLETIN_TYPE_ARTICLE);
+
+  g_type_ensure (BULLETIN_TYPE_HEADLINE_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/bulletin-headline-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, stack);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, status_page);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, retry_button);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "headlinelist");
+}
+
+static void
+bulletin_headline_list_init (BulletinHeadlineList *self)
+{
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Listens beside the rows' own click handling, which selects */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (row_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  bulletin_headline_list_update_state (self);
+}

@@ -1,0 +1,358 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bulletin-headline-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bulletin-application.h"
+#include "bulletin-format.h"
+#include "bulletin-headline-row.h"
+
+/* One headline of the list: thumbnail, title, section and relative time,
+ * bold with a dot while unread. */
+struct _BulletinHeadlineRow
+{
+  GtkWidget        parent_instance;
+
+  BulletinArticle *article;
+  GCancellable    *thumbnail_cancellable;
+  guint            clock_id;
+
+  GtkStack        *thumbnail_stack;
+  GtkPicture      *picture;
+  GtkLabel        *title_label;
+  GtkWidget       *unread_dot;
+  GtkLabel        *section_label;
+  GtkWidget       *separator_label;
+  GtkLabel        *time_label;
+};
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (BulletinHeadlineRow, bulletin_headline_row, GTK_TYPE_WIDGET)
+
+GtkWidget *
+bulletin_headline_row_new (void)
+{
+  return g_object_new (BULLETIN_TYPE_HEADLINE_ROW, NULL);
+}
+
+BulletinArticle *
+bulletin_headline_row_get_article (BulletinHeadlineRow *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_ROW (self), NULL);
+
+  return self->article;
+}
+
+static BulletinThumbnailCache *
+get_thumbnails (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (!BULLETIN_IS_APPLICATION (app))
+    return NULL;
+
+  return bulletin_application_get_thumbnails (BULLETIN_APPLICATION (app));
+}
+
+static void
+bulletin_headline_row_update_read (BulletinHeadlineRow *self)
+{
+  gboolean unread = self->article != NULL && !bulletin_article_get_read (self->article);
+
+  gtk_widget_set_visible (self->unread_dot, unread);
+  if (unread)
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "unread");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "unread");
+}
+
+/**
+ * bulletin_headline_row_update_time:
+ * @self: a row
+ *
+ * Words the article's time again against the clock.
+ */
+void
+bulletin_headline_row_update_time (BulletinHeadlineRow *self)
+{
+  GDateTime *time = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (BULLETIN_IS_HEADLINE_ROW (self));
+
+  if (self->article != NULL)
+    {
+      time = bulletin_article_get_published (self->article);
+      if (time == NULL)
+        time = bulletin_article_get_updated (self->article);
+    }
+
+  if (time != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+      text = bulletin_format_relative_time (time, NULL);
+      /* Translators: the full date and time in a tooltip, see the strftime manual page */
+      tooltip = g_date_time_format (local, _("%A, %-d %B %Y, %H:%M"));
+    }
+
+  gtk_label_set_label (self->time_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), text != NULL);
+  gtk_widget_set_visible (self->separator_label,
+                          text != NULL && gtk_widget_get_visible (GTK_WIDGET (self->section_label)));
+}
+
+static void
+thumbnail_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(BulletinHeadlineRow) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = bulletin_thumbnail_cache_load_finish (BULLETIN_THUMBNAIL_CACHE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    g_debug ("No thumbnail: %s", error->message);
+
+  if (texture != NULL)
+    {
+      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+      gtk_stack_set_visible_child_name (self->thumbnail_stack, "picture");
+    }
+}
+
+static void
+bulletin_headline_row_update_thumbnail (BulletinHeadlineRow *self)
+{
+  BulletinThumbnailCache *thumbnails = get_thumbnails ();
+  g_autoptr(GdkTexture) texture = NULL;
+  const char *url = NULL;
+
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+
+  if (self->article != NULL)
+    url = bulletin_article_get_image (self->article);
+
+  if (thumbnails != NULL)
+    texture = bulletin_thumbnail_cache_lookup (thumbnails, url);
+
+  /* No cross-fade between one recycled row's image and the next */
+  gtk_stack_set_transition_type (self->thumbnail_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+
+  if (texture != NULL)
+    {
+      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+      gtk_stack_set_visible_child_name (self->thumbnail_stack, "picture");
+    }
+  else
+    {
+      gtk_picture_set_paintable (self->picture, NULL);
+      gtk_stack_set_visible_child_name (self->thumbnail_stack, "placeholder");
+
+      if (thumbnails != NULL && bulletin_thumbnail_cache_can_load (thumbnails, url))
+        {
+          self->thumbnail_cancellable = g_cancellable_new ();
+          bulletin_thumbnail_cache_load_async (thumbnails, url, self->thumbnail_cancellable,
+                                               thumbnail_loaded_cb, g_object_ref (self));
+        }
+    }
+
+  gtk_stack_set_transition_type (self->thumbnail_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+}
+
+static const char *
+article_label (BulletinArticle *article)
+{
+  const char *label;
+
+  label = bulletin_article_get_section_title (article);
+  if (label == NULL || *label == '\0')
+    label = bulletin_article_get_region (article);
+  if (label == NULL || *label == '\0')
+    label = bulletin_article_get_section (article);
+  if (label == NULL || *label == '\0')
+    label = bulletin_article_get_source (article);
+
+  return label != NULL && *label != '\0' ? label : NULL;
+}
+
+void
+bulletin_headline_row_set_article (BulletinHeadlineRow *self,
+                                   BulletinArticle     *article)
+{
+  const char *title = NULL;
+  const char *label = NULL;
+
+  g_return_if_fail (BULLETIN_IS_HEADLINE_ROW (self));
+  g_return_if_fail (article == NULL || BULLETIN_IS_ARTICLE (article));
+
+  if (self->article == article)
+    return;
+
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, bulletin_headline_row_update_read, self);
+
+  g_set_object (&self->article, article);
+
+  if (article != NULL)
+    {
+      g_signal_connect_object (article, "notify::read",
+                               G_CALLBACK (bulletin_headline_row_update_read), self,
+                               G_CONNECT_SWAPPED);
+      title = bulletin_article_get_title (article);
+      label = article_label (article);
+
+      if (title == NULL || *title == '\0')
+        title = _("Untitled");
+    }
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->section_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->section_label), label != NULL);
+
+  bulletin_headline_row_update_read (self);
+  bulletin_headline_row_update_time (self);
+  bulletin_headline_row_update_thumbnail (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+static gboolean
+clock_tick_cb (gpointer user_data)
+{
+  bulletin_headline_row_update_time (BULLETIN_HEADLINE_ROW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+bulletin_headline_row_map (GtkWidget *widget)
+{
+  BulletinHeadlineRow *self = BULLETIN_HEADLINE_ROW (widget);
+
+  GTK_WIDGET_CLASS (bulletin_headline_row_parent_class)->map (widget);
+
+  /* "5 min ago" must not stay 5 minutes forever */
+  bulletin_headline_row_update_time (self);
+  if (self->clock_id == 0)
+    self->clock_id = g_timeout_add_seconds (60, clock_tick_cb, self);
+}
+
+static void
+bulletin_headline_row_unmap (GtkWidget *widget)
+{
+  BulletinHeadlineRow *self = BULLETIN_HEADLINE_ROW (widget);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+
+  GTK_WIDGET_CLASS (bulletin_headline_row_parent_class)->unmap (widget);
+}
+
+static void
+bulletin_headline_row_dispose (GObject *object)
+{
+  BulletinHeadlineRow *self = BULLETIN_HEADLINE_ROW (object);
+
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, bulletin_headline_row_update_read, self);
+  g_clear_object (&self->article);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_ROW);
+
+  G_OBJECT_CLASS (bulletin_headline_row_parent_class)->dispose (object);
+}
+
+static void
+bulletin_headline_row_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  BulletinHeadlineRow *self = BULLETIN_HEADLINE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bulletin_headline_row_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  BulletinHeadlineRow *self = BULLETIN_HEADLINE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      bulletin_headline_row_set_article (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bulletin_headline_row_class_init (BulletinHeadlineRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bulletin_headline_row_dispose;
+  object_class->get_property = bulletin_headline_row_get_property;
+  object_class->set_property = bulletin_headline_row_set_property;
+  widget_class->map = bulletin_headline_row_map;
+  widget_class->unmap = bulletin_headline_row_unmap;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, BULLETIN_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/bulletin-headline-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, thumbnail_stack);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, picture);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, unread_dot);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, section_label);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, separator_label);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, time_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "headline");
+}
+
+static void
+bulletin_headline_row_init (BulletinHeadlineRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  bulletin_headline_row_update_read (self);
+}

@@ -1,0 +1,633 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bulletin-application.h"
+#include "bulletin-article-view.h"
+#include "bulletin-headline-list.h"
+#include "bulletin-section-model.h"
+#include "bulletin-sidebar.h"
+#include "bulletin-sidebar-row.h"
+#include "bulletin-window.h"
+#include "bulletin-window-private.h"
+
+/* The reading window under Xvfb, driven through its actions on the demo
+ * edition; screenshots go to <builddir>/tests/screenshots/. */
+
+#define TIMEOUT_SECONDS 30
+
+static BulletinApplication *app;
+
+/* Helpers */
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the predicate holds; FALSE after the timeout */
+static gboolean
+wait_for (Predicate predicate,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+/* Lets layout, drawing and quick idle work happen */
+static void
+settle (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+list_has_headlines (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return g_strcmp0 (bulletin_headline_list_get_state (window->headline_list), "list") == 0 &&
+         bulletin_headline_list_get_n_shown (window->headline_list) > 0;
+}
+
+static gboolean
+list_shows_error_or_empty (gpointer data)
+{
+  BulletinWindow *window = data;
+  const char *state = bulletin_headline_list_get_state (window->headline_list);
+
+  return g_strcmp0 (state, "error") == 0 || g_strcmp0 (state, "empty") == 0;
+}
+
+static gboolean
+model_idle (gpointer data)
+{
+  BulletinWindow *window = data;
+  gboolean loading = FALSE;
+
+  if (window->current_model != NULL && BULLETIN_IS_SECTION_MODEL (window->current_model))
+    g_object_get (window->current_model, "loading", &loading, NULL);
+
+  return !loading;
+}
+
+static gboolean
+view_idle (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return window->article_view == NULL ||
+         !bulletin_article_view_get_loading (BULLETIN_ARTICLE_VIEW (window->article_view));
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) &&
+         gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static void
+activate (BulletinWindow *window,
+          const char     *action,
+          GVariant       *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+}
+
+static BulletinWindow *
+open_window (const char *edition_id,
+             int         width,
+             int         height)
+{
+  BulletinWindow *window;
+
+  bulletin_application_set_edition_override (app, edition_id);
+  window = bulletin_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window_mapped, window));
+
+  return window;
+}
+
+static void
+close_window (BulletinWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (50);
+}
+
+static char *
+screenshot (BulletinWindow *window,
+            const char     *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  char *path;
+  int width, height;
+
+  settle (300);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+
+  return path;
+}
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* Tests */
+
+static const struct {
+  const char *id;
+  const char *title;
+  const char *heading;   /* NULL: no heading; "-": a separator */
+} english_navigation[] = {
+  { "saved", "Saved", NULL },
+  { "latest", NULL, NULL },
+  { "politics", "Politics", "News" },
+  { "economy", "Economy", NULL },
+  { "sports", "Sports", NULL },
+  { "arts-culture", NULL, NULL },
+  { "health", "Health", NULL },
+  { "miscellaneous", "Miscellaneous", NULL },
+  { "technology", "Technology", NULL },
+  { "environment", "Environment", NULL },
+  { "opinion", "Opinion", "Articles" },
+  { "analysis", "Analysis", NULL },
+  { "blog", "Blog", NULL },
+  { "features", "Features", NULL },
+  { "newsfeed", NULL, "Videos" },
+  { "video-features", "Video Features", NULL },
+  { "explainers", "Explainers", NULL },
+  { "tv", "TV", NULL },
+  { "digital-series", "Digital Series", NULL },
+  { "infographs", "Infographs", "-" },
+  { "in-pictures", "In Pictures", NULL },
+  { "live", NULL, NULL },
+  { "africa", "Africa", "Regions" },
+  { "asia", "Asia", NULL },
+  { "asia-pacific", "Asia-Pacific", NULL },
+  { "europe", "Europe", NULL },
+  { "latin-america", "Latin America", NULL },
+  { "mena", "MENA", NULL },
+  { "palestine", "Palestine", NULL },
+  { "us-canada", NULL, NULL },
+};
+
+static void
+test_sidebar_english (void)
+{
+  BulletinEdition *edition = bulletin_application_lookup_edition (app, "almayadeen-en");
+  GtkWidget *window = gtk_window_new ();
+  BulletinSidebar *sidebar = BULLETIN_SIDEBAR (bulletin_sidebar_new ());
+
+  g_assert_nonnull (edition);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (sidebar));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Only the rows: no section model, so nothing is fetched */
+  bulletin_sidebar_set_edition (sidebar, edition);
+  settle (50);
+
+  g_assert_cmpuint (bulletin_sidebar_get_n_entries (sidebar), ==, G_N_ELEMENTS (english_navigation));
+  for (guint i = 0; i < G_N_ELEMENTS (english_navigation); i++)
+    {
+      GtkListBoxRow *row = GTK_LIST_BOX_ROW (bulletin_sidebar_get_row (sidebar, english_navigation[i].id));
+      GtkWidget *header;
+
+      g_assert_cmpstr (bulletin_sidebar_get_entry_id (sidebar, i), ==, english_navigation[i].id);
+      if (english_navigation[i].title != NULL)
+        g_assert_cmpstr (bulletin_sidebar_get_entry_title (sidebar, i), ==, english_navigation[i].title);
+
+      g_assert_nonnull (row);
+      header = gtk_list_box_row_get_header (row);
+      if (english_navigation[i].heading == NULL)
+        g_assert_null (header);
+      else if (g_str_equal (english_navigation[i].heading, "-"))
+        g_assert_true (GTK_IS_SEPARATOR (header));
+      else
+        {
+          g_assert_true (GTK_IS_LABEL (header));
+          g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (header)), ==, english_navigation[i].heading);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_demo_sections (void)
+{
+  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinSidebarRow *row;
+  GListModel *model;
+  guint n_items;
+
+  g_assert_cmpstr (bulletin_edition_get_id (bulletin_window_get_edition (window)), ==, "demo");
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
+  g_assert_false (adw_leaflet_get_folded (window->leaflet));
+
+  /* The demo starts on Latest (the settings are empty) and fills it */
+  g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "latest");
+  g_assert_true (wait_for (list_has_headlines, window));
+
+  activate (window, "win.select-section", g_variant_new_string ("politics"));
+  g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "politics");
+  g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Politics");
+  g_assert_true (wait_for (list_has_headlines, window));
+
+  model = bulletin_window_get_section_model (window, "politics");
+  n_items = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_items, >, 0);
+  g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, n_items);
+
+  /* The row counts what is unread */
+  row = BULLETIN_SIDEBAR_ROW (bulletin_sidebar_get_row (window->sidebar, "politics"));
+  g_assert_cmpuint (bulletin_sidebar_row_get_unread (row), ==, n_items);
+
+  /* Alt+2 is the second entry, Latest */
+  activate (window, "win.go-to-section", g_variant_new_int32 (1));
+  g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "latest");
+
+  /* A section the edition does not have changes nothing */
+  g_assert_false (bulletin_window_select_section (window, "no-such-section"));
+  g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "latest");
+
+  close_window (window);
+}
+
+static void
+test_demo_article (void)
+{
+  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinSidebarRow *row;
+  BulletinArticle *first;
+  BulletinArticle *second;
+  guint unread;
+
+  activate (window, "win.select-section", g_variant_new_string ("politics"));
+  g_assert_true (wait_for (list_has_headlines, window));
+  row = BULLETIN_SIDEBAR_ROW (bulletin_sidebar_get_row (window->sidebar, "politics"));
+  unread = bulletin_sidebar_row_get_unread (row);
+  g_assert_null (bulletin_window_get_article (window));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->share_button)));
+
+  /* j reads the first headline */
+  activate (window, "win.next-article", NULL);
+  first = bulletin_window_get_article (window);
+  g_assert_nonnull (first);
+  g_assert_true (first == bulletin_headline_list_get_selected_article (window->headline_list));
+  g_assert_true (bulletin_article_get_read (first));
+  g_assert_cmpuint (bulletin_sidebar_row_get_unread (row), ==, unread - 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->article_stack), ==, "article");
+  g_assert_cmpstr (bulletin_article_get_url (bulletin_article_view_get_article (BULLETIN_ARTICLE_VIEW (window->article_view))),
+                   ==, bulletin_article_get_url (first));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->share_button)));
+  g_assert_true (wait_for (view_idle, window));
+
+  /* j again, then k back */
+  if (g_list_model_get_n_items (bulletin_headline_list_get_model (window->headline_list)) > 1)
+    {
+      activate (window, "win.next-article", NULL);
+      second = bulletin_window_get_article (window);
+      g_assert_true (second != first);
+      activate (window, "win.previous-article", NULL);
+      g_assert_true (bulletin_window_get_article (window) == first);
+    }
+
+  g_free (screenshot (window, "window-1280-light-en"));
+  set_dark (TRUE);
+  g_free (screenshot (window, "window-1280-dark-en"));
+  set_dark (FALSE);
+
+  close_window (window);
+}
+
+static void
+test_demo_refresh (void)
+{
+  BulletinWindow *window = open_window ("demo", 1280, 800);
+  guint n_items;
+  gboolean loading = FALSE;
+
+  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (wait_for (model_idle, window));
+  n_items = bulletin_headline_list_get_n_shown (window->headline_list);
+  g_assert_true (gtk_widget_get_sensitive (gtk_widget_get_parent (GTK_WIDGET (window->refresh_stack))));
+
+  activate (window, "win.refresh", NULL);
+  g_object_get (window->current_model, "loading", &loading, NULL);
+  g_assert_true (loading);
+  /* Progress shows, and a second refresh cannot start meanwhile */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "spinner");
+  g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_parent (GTK_WIDGET (window->refresh_stack))));
+
+  g_assert_true (wait_for (model_idle, window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "icon");
+  g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, n_items);
+  g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "list");
+
+  close_window (window);
+}
+
+static void
+test_demo_search (void)
+{
+  BulletinWindow *window = open_window ("demo", 1280, 800);
+  g_autoptr(BulletinArticle) first = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *word = NULL;
+  guint n_items;
+  guint n_shown;
+
+  g_assert_true (wait_for (list_has_headlines, window));
+  n_items = bulletin_headline_list_get_n_shown (window->headline_list);
+  g_assert_cmpuint (n_items, >, 1);
+
+  /* Ctrl+F opens the search */
+  activate (window, "win.search", NULL);
+  g_assert_true (bulletin_headline_list_get_search_mode (window->headline_list));
+  g_assert_true (gtk_toggle_button_get_active (window->search_button));
+
+  /* The longest word of the first title finds at least that article */
+  first = g_list_model_get_item (bulletin_headline_list_get_model (window->headline_list), 0);
+  words = g_strsplit (bulletin_article_get_title (first), " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (word == NULL || strlen (words[i]) > strlen (word))
+      word = words[i];
+  g_assert_nonnull (word);
+
+  bulletin_headline_list_set_search_text (window->headline_list, word);
+  n_shown = bulletin_headline_list_get_n_shown (window->headline_list);
+  g_assert_cmpuint (n_shown, >=, 1);
+  g_assert_cmpuint (n_shown, <=, n_items);
+  g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "list");
+
+  /* Case does not matter */
+  {
+    g_autofree char *upper = g_utf8_strup (word, -1);
+
+    bulletin_headline_list_set_search_text (window->headline_list, upper);
+    g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, n_shown);
+  }
+
+  bulletin_headline_list_set_search_text (window->headline_list, "zzqxj nothing matches this");
+  g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 0);
+  g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "no-results");
+
+  /* Closing the search shows everything again */
+  gtk_toggle_button_set_active (window->search_button, FALSE);
+  g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, n_items);
+  g_assert_cmpstr (bulletin_headline_list_get_search_text (window->headline_list), ==, "");
+
+  close_window (window);
+}
+
+static void
+test_demo_bookmark (void)
+{
+  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinBookmarks *bookmarks = bulletin_application_get_bookmarks (app);
+  BulletinArticle *article;
+  g_autofree char *url = NULL;
+  gboolean bookmarked = TRUE;
+
+  g_assert_true (wait_for (list_has_headlines, window));
+
+  /* Nothing to bookmark before an article is open */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->bookmark_button)));
+
+  activate (window, "win.next-article", NULL);
+  article = bulletin_window_get_article (window);
+  g_assert_nonnull (article);
+  url = g_strdup (bulletin_article_get_url (article));
+  g_object_get (window, "bookmarked", &bookmarked, NULL);
+  g_assert_false (bookmarked);
+  g_assert_false (bulletin_bookmarks_contains (bookmarks, url));
+
+  /* Ctrl+D */
+  activate (window, "win.bookmark", NULL);
+  g_object_get (window, "bookmarked", &bookmarked, NULL);
+  g_assert_true (bookmarked);
+  g_assert_true (bulletin_bookmarks_contains (bookmarks, url));
+  g_assert_true (gtk_toggle_button_get_active (window->bookmark_button));
+
+  /* It is in Saved */
+  activate (window, "win.select-section", g_variant_new_string ("saved"));
+  g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "saved");
+  g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 1);
+  /* The article being read stays */
+  g_assert_true (bulletin_window_get_article (window) == article);
+
+  /* Ctrl+D again removes it, and Saved says it is empty */
+  activate (window, "win.bookmark", NULL);
+  g_object_get (window, "bookmarked", &bookmarked, NULL);
+  g_assert_false (bookmarked);
+  g_assert_false (bulletin_bookmarks_contains (bookmarks, url));
+  g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 0);
+  g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "empty");
+
+  settle (200);
+  close_window (window);
+}
+
+static void
+test_demo_font_size (void)
+{
+  BulletinWindow *window = open_window ("demo", 1280, 800);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  double scale = 0;
+
+  g_assert_nonnull (window->article_view);
+
+  activate (window, "win.zoom-reset", NULL);
+  g_object_get (window->article_view, "font-scale", &scale, NULL);
+  g_assert_cmpfloat_with_epsilon (scale, 1.0, 0.001);
+
+  /* Ctrl+plus */
+  activate (window, "win.zoom-in", NULL);
+  g_object_get (window->article_view, "font-scale", &scale, NULL);
+  g_assert_cmpfloat (scale, >, 1.0);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "article-font-scale"), scale, 0.001);
+
+  /* Ctrl+0, Ctrl+minus */
+  activate (window, "win.zoom-reset", NULL);
+  activate (window, "win.zoom-out", NULL);
+  g_object_get (window->article_view, "font-scale", &scale, NULL);
+  g_assert_cmpfloat (scale, <, 1.0);
+
+  activate (window, "win.zoom-reset", NULL);
+  g_object_get (window->article_view, "font-scale", &scale, NULL);
+  g_assert_cmpfloat_with_epsilon (scale, 1.0, 0.001);
+
+  close_window (window);
+}
+
+static void
+test_arabic (void)
+{
+  BulletinWindow *window = open_window ("demo", 1280, 800);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
+
+  /* Through the edition switcher, which the reader's choice is written for */
+  activate (window, "win.select-edition", g_variant_new_string ("almayadeen-ar"));
+  g_assert_cmpstr (bulletin_edition_get_id (bulletin_window_get_edition (window)), ==, "almayadeen-ar");
+  g_assert_cmpstr (g_settings_get_string (settings, "edition"), ==, "almayadeen-ar");
+
+  /* The whole window mirrors */
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window->sidebar)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window->headline_list)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (window->article_view), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpstr (bulletin_sidebar_get_entry_id (window->sidebar, 0), ==, "saved");
+  g_assert_cmpstr (bulletin_sidebar_get_entry_id (window->sidebar, 1), ==, "latest");
+
+  /* No network here: an error page with a retry, and nothing spinning */
+  g_assert_true (wait_for (list_shows_error_or_empty, window));
+  g_assert_true (wait_for (model_idle, window));
+  g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "error");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "icon");
+
+  g_free (screenshot (window, "window-1280-light-ar"));
+  set_dark (TRUE);
+  g_free (screenshot (window, "window-1280-dark-ar"));
+  set_dark (FALSE);
+
+  /* And back */
+  activate (window, "win.select-edition", g_variant_new_string ("demo"));
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
+  g_assert_true (wait_for (list_has_headlines, window));
+
+  close_window (window);
+}
+
+static void
+test_narrow (void)
+{
+  BulletinWindow *window = open_window ("demo", 400, 800);
+
+  settle (100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 420);
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+
+  /* One pane: the headlines, with a way back to the sections */
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
+  g_assert_true (gtk_widget_get_visible (window->list_back_button));
+  g_assert_true (wait_for (list_has_headlines, window));
+  g_free (screenshot (window, "window-400-light-en-list"));
+
+  /* Reading an article goes to its pane */
+  {
+    g_autoptr(BulletinArticle) article = g_list_model_get_item (bulletin_headline_list_get_model (window->headline_list), 0);
+
+    bulletin_headline_list_activate_article (window->headline_list, article);
+  }
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->article_pane);
+  g_assert_true (gtk_widget_get_visible (window->article_back_button));
+  g_assert_true (wait_for (view_idle, window));
+  g_free (screenshot (window, "window-400-light-en-article"));
+  set_dark (TRUE);
+  g_free (screenshot (window, "window-400-dark-en-article"));
+  set_dark (FALSE);
+
+  /* Back, back: the sections */
+  activate (window, "win.go-back", NULL);
+  settle (400);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
+  activate (window, "win.go-back", NULL);
+  settle (400);
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_pane);
+  g_free (screenshot (window, "window-400-light-en-sidebar"));
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* No test reaches the internet: an edition on the web finds a proxy
+   * that refuses every connection */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "libproxy", TRUE);
+  g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
+  g_setenv ("https_proxy", "http://127.0.0.1:9", TRUE);
+  g_setenv ("no_proxy", "", TRUE);
+
+  /* Quicker under Xvfb than GL through llvmpipe */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_set_prgname ("test-window");
+
+  app = bulletin_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  set_dark (FALSE);
+
+  g_test_add_func ("/window/sidebar/english-navigation", test_sidebar_english);
+  g_test_add_func ("/window/demo/sections", test_demo_sections);
+  g_test_add_func ("/window/demo/article", test_demo_article);
+  g_test_add_func ("/window/demo/refresh", test_demo_refresh);
+  g_test_add_func ("/window/demo/search", test_demo_search);
+  g_test_add_func ("/window/demo/bookmark", test_demo_bookmark);
+  g_test_add_func ("/window/demo/font-size", test_demo_font_size);
+  g_test_add_func ("/window/arabic", test_arabic);
+  g_test_add_func ("/window/narrow", test_narrow);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
