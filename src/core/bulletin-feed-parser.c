@@ -542,6 +542,16 @@ node_base (Parser  *self,
   return result;
 }
 
+/* Links, images and media are followed or fetched: http and https only,
+ * never javascript:, data: or file:. Takes @url. */
+static char *
+http_url_or_null (char *url)
+{
+  if (url != NULL && !bulletin_url_is_http (url))
+    g_clear_pointer (&url, g_free);
+  return url;
+}
+
 static char *
 resolve_url (Parser     *self,
              xmlNode    *node,
@@ -558,7 +568,7 @@ resolve_url (Parser     *self,
     return NULL;
 
   base = node_base (self, node);
-  return bulletin_url_resolve (base, trimmed);
+  return http_url_or_null (bulletin_url_resolve (base, trimmed));
 }
 
 static char *
@@ -931,7 +941,7 @@ read_entry_element (Parser  *self,
 
           if ((permalink == NULL || g_ascii_strcasecmp (permalink, "false") != 0) &&
               looks_like_url (guid))
-            entry_offer (entry, SLOT_LINK, g_strdup (guid), 1);
+            entry_offer (entry, SLOT_LINK, http_url_or_null (g_strdup (guid)), 1);
           entry_offer (entry, SLOT_ID, g_steal_pointer (&guid), 3);
         }
       else if (g_str_equal (name, "id"))
@@ -1750,7 +1760,7 @@ json_url (const char *base,
 {
   if (reference == NULL || reference[0] == '\0')
     return NULL;
-  return bulletin_url_resolve (base, reference);
+  return http_url_or_null (bulletin_url_resolve (base, reference));
 }
 
 static char *
