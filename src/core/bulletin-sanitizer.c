@@ -322,7 +322,6 @@ static const char * const lazy_srcset_attributes[] = {
 
 static GHashTable *element_table;
 static GHashTable *attribute_table;
-static GHashTable *resolved_table;
 
 static void
 ensure_tables (void)
@@ -342,12 +341,6 @@ ensure_tables (void)
         g_hash_table_insert (attribute_table,
                              (gpointer) attribute_rules[i].name,
                              (gpointer) &attribute_rules[i]);
-
-      resolved_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint i = 0; i < G_N_ELEMENTS (resolved_attributes); i++)
-        g_hash_table_add (resolved_table,
-                          g_strconcat (resolved_attributes[i].element, " ",
-                                       resolved_attributes[i].attribute, NULL));
 
       g_once_init_leave (&initialized, 1);
     }
@@ -411,6 +404,8 @@ prepare_input (const char *html,
 
   p = html;
   end = html + length;
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
   while (p < end)
     {
       guchar c = (guchar) *p;
@@ -585,6 +580,9 @@ parse (Walker     *walker,
   g_string_free (g_steal_pointer (&input), TRUE);
   if (ctxt == NULL)
     return;
+
+  /* Without this libxml2 guesses, and guesses Latin-1. */
+  xmlSwitchEncoding (ctxt, XML_CHAR_ENCODING_UTF8);
 
   /* No network, no error output, recover from anything, and no switching
    * to the encoding a <meta> declares: the input is UTF-8 by now. The
@@ -1021,9 +1019,12 @@ static gboolean
 is_resolved_attribute (const char *element,
                        const char *attribute)
 {
-  g_autofree char *key = g_strconcat (element, " ", attribute, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (resolved_attributes); i++)
+    if (g_str_equal (resolved_attributes[i].element, element) &&
+        g_str_equal (resolved_attributes[i].attribute, attribute))
+      return TRUE;
 
-  return g_hash_table_contains (resolved_table, key);
+  return FALSE;
 }
 
 /* data: URIs are allowed for raster images only: an SVG image or an HTML
@@ -1445,15 +1446,11 @@ bulletin_sanitize_html (const char *html,
                         const char *base_url)
 {
   g_autofree char *base_scheme = bulletin_url_get_scheme (base_url);
-  g_autofree char *clean_base = NULL;
   Walker walker = { 0 };
 
-  /* A base that is not an absolute URL resolves nothing. */
-  if (base_scheme != NULL)
-    clean_base = bulletin_url_clean (base_url);
-
   walker.out = g_string_new (NULL);
-  walker.base_url = clean_base;
+  /* A base that is not an absolute URL resolves nothing. */
+  walker.base_url = base_scheme != NULL ? base_url : NULL;
   walker.stack = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   walker.start = sanitize_start;
   walker.end = sanitize_end;

@@ -168,7 +168,6 @@ bulletin_url_resolve (const char *base,
                       const char *reference)
 {
   g_autofree char *clean = bulletin_url_clean (reference);
-  g_autofree char *clean_base = bulletin_url_clean (base);
   g_autoptr(GUri) uri = NULL;
 
   if (clean == NULL)
@@ -180,6 +179,7 @@ bulletin_url_resolve (const char *base,
     }
   else
     {
+      g_autofree char *clean_base = bulletin_url_clean (base);
       g_autoptr(GUri) base_uri = NULL;
 
       if (clean_base == NULL || scheme_length (clean_base) == 0)
