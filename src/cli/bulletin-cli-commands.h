@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 int bulletin_cli_parse_feed (int argc, char **argv);
 
+int bulletin_cli_saved (int argc, char **argv);
+
 int bulletin_cli_extract (int argc, char **argv);
 
 int bulletin_cli_sanitize (int argc, char **argv);

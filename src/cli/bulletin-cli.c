@@ -10,6 +10,7 @@
 #include "bulletin-cli-commands.h"
 
 static const BulletinCliCommand commands[] = {
+  { "saved", "add URL|remove URL|list [--json]|export FILE|import FILE", "Bookmarks and articles saved for offline reading", bulletin_cli_saved },
   { "extract", "[--url URL] FILE|-", "Extract the article from a web page, as JSON", bulletin_cli_extract },
   { "parse-feed", "[--base-url URL] FILE|-", "Parse an RSS, Atom or JSON feed and print it as JSON", bulletin_cli_parse_feed },
   { "sanitize", "[--base-url URL] FILE|-", "Make HTML safe to show and print it", bulletin_cli_sanitize },
