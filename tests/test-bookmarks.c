@@ -6,6 +6,7 @@
 #define G_SETTINGS_ENABLE_BACKEND
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "bulletin-core.h"
 
@@ -828,6 +829,16 @@ test_bookmarks_opml_from_other_readers (void)
  * folders.
  */
 
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
 static char *
 run_cli (int          expected_status,
          char       **out_stderr,
@@ -836,6 +847,7 @@ run_cli (int          expected_status,
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
@@ -862,9 +874,14 @@ run_cli (int          expected_status,
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  /* The main loop keeps running meanwhile: a test's server answers. */
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicate_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_communicate_utf8_finish (process, result, &out, &err, &error);
   g_assert_no_error (error);
 
   if (!g_subprocess_get_if_exited (process) ||
@@ -1012,10 +1029,135 @@ test_cli_list_export (void)
   g_assert_nonnull (strstr (out, "Plain"));
 }
 
+static const guint8 png[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 'x'
+};
+
+static const char story_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>A story saved from the CLI | Outlet</title>"
+  "<meta property=\"og:title\" content=\"A story saved from the CLI\">"
+  "<meta property=\"og:image\" content=\"/hero.png\">"
+  "<meta property=\"og:type\" content=\"article\">"
+  "</head><body><header><nav><a href=\"/\">Home</a></nav></header>"
+  "<article><h1>A story saved from the CLI</h1>"
+  "<p>The first paragraph of the story is long enough to count as the body of an article, "
+  "with several sentences that a reader would want to read offline later on the train.</p>"
+  "<figure><img src=\"/inline.png\" alt=\"Inline\"><figcaption>An inline picture</figcaption></figure>"
+  "<p>The second paragraph goes on with more details, quotes from people, and numbers that "
+  "matter, because the extractor looks for text-dense blocks of content like this one.</p>"
+  "<p>A third paragraph closes the story, again with enough words and commas, so that the "
+  "scoring has no doubt about where the article lives on this page.</p>"
+  "</article><footer>Footer links</footer></body></html>";
+
+static void
+story_server_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  if (g_str_equal (path, "/news/story"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        story_page, strlen (story_page));
+    }
+  else if (g_str_has_suffix (path, ".png"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_STATIC, (const char *) png, sizeof png);
+    }
+  else
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+    }
+}
+
+static void
+test_cli_add (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(BulletinBookmarks) bookmarks = NULL;
+  g_autoptr(BulletinLibrary) library = NULL;
+  g_autoptr(BulletinArticle) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *missing_url = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *png_uri = NULL;
+  g_autofree char *encoded = NULL;
+  GSList *uris;
+  Recorder recorder;
+
+  if (g_getenv ("BULLETIN_CLI") == NULL)
+    {
+      g_test_skip ("BULLETIN_CLI is not set");
+      return;
+    }
+
+  soup_server_add_handler (server, NULL, story_server_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/news/story", g_uri_get_port (uris->data));
+  missing_url = g_strdup_printf ("http://127.0.0.1:%d/news/gone", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_settings_set_string (settings, "edition", "almayadeen-es");
+  g_settings_sync ();
+  bookmarks = bulletin_bookmarks_new (settings);
+  recorder_init (&recorder, bookmarks);
+
+  out = run_cli (0, NULL, "saved", "add", url, NULL);
+  g_assert_nonnull (strstr (out, "A story saved from the CLI"));
+
+  wait_for_changes (&recorder, 1);
+  g_assert_true (bulletin_bookmarks_contains (bookmarks, url));
+  g_assert_cmpstr (bulletin_article_get_title (bulletin_bookmarks_lookup (bookmarks, url)), ==,
+                   "A story saved from the CLI");
+  g_assert_cmpstr (bulletin_bookmarks_get_edition (bookmarks, url), ==, "almayadeen-es");
+
+  /* Offline, from the same library as the app. */
+  soup_server_disconnect (server);
+  library = bulletin_library_new (NULL);
+  g_assert_true (bulletin_library_contains (library, url));
+  saved = bulletin_library_load (library, url, &error);
+  g_assert_no_error (error);
+  encoded = g_base64_encode (png, sizeof png);
+  png_uri = g_strconcat ("data:image/png;base64,", encoded, NULL);
+  g_assert_cmpstr (bulletin_article_get_image (saved), ==, png_uri);
+  g_assert_nonnull (strstr (bulletin_article_get_body (saved), "The second paragraph"));
+  g_assert_nonnull (strstr (bulletin_article_get_body (saved), png_uri));
+
+  /* The listing says it is there for offline reading. */
+  g_clear_pointer (&out, g_free);
+  out = run_cli (0, NULL, "saved", "list", "--json", NULL);
+  g_assert_nonnull (strstr (out, "\"offline\" : true"));
+
+  /* A page that cannot be fetched is not bookmarked. */
+  recorder_clear (&recorder);
+  g_free (run_cli (1, &err, "saved", "add", missing_url, NULL));
+  g_assert_nonnull (strstr (err, "Cannot fetch"));
+  g_assert_false (bulletin_bookmarks_contains (bookmarks, missing_url));
+
+  /* Removing drops both the bookmark and the saved copy. */
+  g_free (run_cli (0, NULL, "saved", "remove", url, NULL));
+  wait_for_changes (&recorder, 1);
+  g_assert_false (bulletin_bookmarks_contains (bookmarks, url));
+  g_assert_false (bulletin_library_contains (library, url));
+
+  recorder_free (&recorder);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The isolated XDG dirs hide GNOME's proxy schema; no proxy is needed. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/bookmarks/add-remove", test_bookmarks_add_remove);
@@ -1042,6 +1184,7 @@ main (int   argc,
                         GINT_TO_POINTER (BULLETIN_BOOKMARKS_FORMAT_OPML), test_bookmarks_import_truncated);
   g_test_add_func ("/bookmarks/cli/import-reaches-running-app", test_cli_import_reaches_running_app);
   g_test_add_func ("/bookmarks/cli/list-export", test_cli_list_export);
+  g_test_add_func ("/bookmarks/cli/add", test_cli_add);
 
   return g_test_run ();
 }
