@@ -90,6 +90,10 @@ static const SanitizeCase kept_cases[] = {
     "<img src=\"http://example.org/news/a.jpg\" alt=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\" />" },
   { "query-ampersand", "<a href=\"http://a.test/?a=1&b=2\">q</a>", BASE, "<a href=\"http://a.test/?a=1&amp;b=2\">q</a>" },
   { "entities", "Caf&eacute; &#x263A; &#9731;", BASE, "Café ☺ ☃" },
+  { "line-breaks", "a\fb\r\nc\rd", BASE, "a b\nc\nd" },
+  { "byte-order-mark", "\xef\xbb\xbf<p>x</p>", BASE, "<p>x</p>" },
+  { "lazy-loading", "<img src=\"a.jpg\" loading=\"lazy\">", BASE, "<img src=\"http://example.org/news/a.jpg\" loading=\"lazy\" />" },
+  { "data-avif", "<img src=\"data:image/avif;base64,AAAA\">", BASE, "<img src=\"data:image/avif;base64,AAAA\" />" },
 };
 
 /* Relative, protocol-relative, spaced, fragment and responsive URLs. */

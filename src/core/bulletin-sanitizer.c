@@ -13,7 +13,7 @@
 /* Remote HTML goes through libxml2's HTML parser, which turns whatever it
  * is given into a stream of balanced start tags, end tags and decoded
  * text. The sanitizer listens to that stream (SAX) rather than building a
- * tree: memory stays proportional to the output and nesting depth costs
+ * tree: memory stays proportional to the input and nesting depth costs
  * no stack. Every element and attribute is checked against an allow-list
  * and written out again with its values escaped, so nothing of the input
  * reaches the output that was not understood first. Comments, processing
@@ -260,7 +260,7 @@ static const AttributeRule attribute_rules[] = {
   { "icon", ATTR_MEDIA }, { "id", ATTR_PLAIN }, { "inputmode", ATTR_PLAIN },
   { "ismap", ATTR_PLAIN }, { "keytype", ATTR_PLAIN }, { "kind", ATTR_PLAIN },
   { "label", ATTR_PLAIN }, { "lang", ATTR_PLAIN }, { "leftspacing", ATTR_PLAIN },
-  { "list", ATTR_PLAIN }, { "longdesc", ATTR_LINK }, { "loop", ATTR_PLAIN },
+  { "list", ATTR_PLAIN }, { "loading", ATTR_PLAIN }, { "longdesc", ATTR_LINK }, { "loop", ATTR_PLAIN },
   { "loopcount", ATTR_PLAIN }, { "loopend", ATTR_PLAIN }, { "loopstart", ATTR_PLAIN },
   { "low", ATTR_PLAIN }, { "lowsrc", ATTR_MEDIA }, { "max", ATTR_PLAIN },
   { "maxlength", ATTR_PLAIN }, { "media", ATTR_PLAIN }, { "method", ATTR_PLAIN },
@@ -330,6 +330,10 @@ ensure_tables (void)
 
   if (g_once_init_enter (&initialized))
     {
+      /* libxml2 wants its first initialization done once, before threads
+       * race to it. */
+      xmlInitParser ();
+
       element_table = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < G_N_ELEMENTS (element_rules); i++)
         g_hash_table_insert (element_table,
@@ -377,7 +381,7 @@ lookup_element (const char *name)
  * of the document to Latin-1, and a NUL byte ends it. So the input is made
  * valid first: bad sequences become U+FFFD, NUL bytes and the C0 controls
  * HTML has no use for are dropped, as are the non-characters libxml2
- * refuses. The result starts with <body>, which opens the body before any
+ * refuses, and line breaks are normalized. The result starts with <body>, which opens the body before any
  * text so that libxml2 does not wrap a leading text in an implied <p>; a
  * fragment's own <html>, <head> and <body> tags are then ignored by the
  * parser as misplaced, and everything lands in one body.
@@ -412,8 +416,17 @@ prepare_input (const char *html,
 
       if (c < 0x80)
         {
-          /* keep tab, line feed, form feed, carriage return */
-          if (c >= 0x20 ? c != 0x7f : (c == '\t' || c == '\n' || c == '\f' || c == '\r'))
+          /* As an HTML5 parser does: line breaks become line feeds; the
+           * form feed, white space that libxml2 would drop, a space. */
+          if (c == '\r')
+            {
+              g_string_append_c (input, '\n');
+              if (p + 1 < end && p[1] == '\n')
+                p++;
+            }
+          else if (c == '\f')
+            g_string_append_c (input, ' ');
+          else if (c >= 0x20 ? c != 0x7f : (c == '\t' || c == '\n'))
             g_string_append_c (input, c);
           p++;
         }
@@ -1027,13 +1040,15 @@ is_resolved_attribute (const char *element,
   return FALSE;
 }
 
-/* data: URIs are allowed for raster images only: an SVG image or an HTML
- * document in a data: URI can carry script. */
+/* data: URIs are allowed for raster images only (saved articles carry
+ * their pictures so): an SVG image or an HTML document in a data: URI can
+ * carry script. */
 static gboolean
 is_data_image (const char *url)
 {
   static const char * const types[] = {
-    "image/png", "image/gif", "image/jpeg", "image/jpg", "image/webp", NULL
+    "image/png", "image/gif", "image/jpeg", "image/jpg", "image/webp",
+    "image/avif", "image/bmp", "image/x-icon", "image/vnd.microsoft.icon", NULL
   };
   const char *type = url + strlen ("data:");
   gsize type_length = strcspn (type, ";,");
