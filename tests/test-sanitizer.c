@@ -628,6 +628,66 @@ test_css (void)
     }
 }
 
+/* bulletin-cli sanitize, run as a user would */
+static void
+test_cli (void)
+{
+  const char *cli = g_getenv ("BULLETIN_CLI");
+  const char *html = "<p onclick=\"x()\">Hi <a href=\"b\">b</a><script>x()</script></p>";
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("BULLETIN_CLI is not set");
+      return;
+    }
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              cli, "sanitize", "--base-url", "http://example.org/a/", "-", NULL);
+  g_assert_no_error (error);
+  input = g_bytes_new_static (html, strlen (html));
+  g_subprocess_communicate (process, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  out_text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  g_assert_cmpstr (out_text, ==, "<p>Hi <a href=\"http://example.org/a/b\">b</a></p>\n");
+  g_clear_object (&process);
+  g_clear_pointer (&out, g_bytes_unref);
+  g_clear_pointer (&err, g_bytes_unref);
+
+  /* bad input: one line on stderr, a failing status, no crash */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              cli, "sanitize", "/nonexistent/file.html", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), !=, 0);
+  err_text = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  g_assert_true (g_str_has_suffix (err_text, "\n"));
+  g_assert_true (strchr (err_text, '\n') == err_text + strlen (err_text) - 1);
+  g_assert_cmpuint (g_bytes_get_size (out), ==, 0);
+  g_clear_object (&process);
+  g_clear_pointer (&out, g_bytes_unref);
+  g_clear_pointer (&err, g_bytes_unref);
+
+  /* a base that is no URL is a usage error */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              cli, "sanitize", "--base-url", "not a url", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+}
+
 static void
 add_cases (const char         *prefix,
            const SanitizeCase *cases,
@@ -660,6 +720,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/sanitizer/css", test_css);
+  g_test_add_func ("/sanitizer/cli", test_cli);
   g_test_add_func ("/sanitizer/xss-vectors", test_xss_vectors);
   g_test_add_func ("/sanitizer/hostile/null", test_null_input);
   g_test_add_func ("/sanitizer/hostile/deep-nesting", test_deep_nesting);
