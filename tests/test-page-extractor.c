@@ -475,6 +475,33 @@ test_extract_async (void)
   g_assert_cmpstr (bulletin_article_get_title (article), ==, "Harbour towns rebuild their fishing fleets after the storm");
 }
 
+static void
+extract_cancelled_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BulletinArticle) article = bulletin_page_extract_finish (result, &error);
+
+  g_assert_null (article);
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+  *done = TRUE;
+}
+
+static void
+test_extract_async_cancelled (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-article.html");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  gboolean done = FALSE;
+
+  g_cancellable_cancel (cancellable);
+  bulletin_page_extract_async (bytes, ARTICLE_URL, cancellable, extract_cancelled_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/page-extractor/hostile/garbage", test_extract_garbage);
   g_test_add_func ("/page-extractor/not-a-page", test_extract_not_a_page);
   g_test_add_func ("/page-extractor/async", test_extract_async);
+  g_test_add_func ("/page-extractor/async-cancelled", test_extract_async_cancelled);
 
   return g_test_run ();
 }

@@ -1625,11 +1625,20 @@ extract_thread (GTask        *task,
   GError *error = NULL;
   BulletinArticle *article;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (!g_cancellable_is_cancelled (cancellable))
+    article = bulletin_page_extract (data->html, data->url, &error);
+  else
+    article = NULL;
 
-  article = bulletin_page_extract (data->html, data->url, &error);
-  if (article == NULL)
+  /* The house's code for a cancelled operation, whoever cancelled when. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_object (&article);
+      g_clear_error (&error);
+      g_task_return_new_error (task, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED,
+                               "The article extraction was cancelled");
+    }
+  else if (article == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, article, g_object_unref);
@@ -1659,7 +1668,7 @@ bulletin_page_extract_async (GBytes              *html,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, bulletin_page_extract_async);
-  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_check_cancellable (task, FALSE);
 
   data = g_new0 (ExtractData, 1);
   data->html = g_bytes_ref (html);

@@ -1095,6 +1095,19 @@ is_junk_box (xmlNode *node)
 
       if (child == NULL)
         return FALSE;
+      /* A label is short: don't gather the text of a whole article. */
+      {
+        g_autoptr(GString) raw = g_string_new (NULL);
+
+        for (xmlNode *n = child->children; n != NULL && raw->len < 400; n = subtree_next (n, child, FALSE))
+          if (n->type == XML_TEXT_NODE && n->content != NULL)
+            g_string_append (raw, (const char *) n->content);
+        if (raw->len >= 400)
+          {
+            label = child;
+            continue;
+          }
+      }
       text = node_text (child, TRUE);
       if (g_utf8_strlen (text, -1) <= 40 && *text != '\0')
         {
