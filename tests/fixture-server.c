@@ -17,6 +17,7 @@ typedef struct
   char   *content_type;
   GBytes *body;
   guint   status;
+  char   *alias;
 } Override;
 
 struct _FixtureServer
@@ -45,6 +46,7 @@ static void
 override_free (Override *o)
 {
   g_free (o->content_type);
+  g_free (o->alias);
   g_clear_pointer (&o->body, g_bytes_unref);
   g_free (o);
 }
@@ -339,6 +341,19 @@ handler (SoupServer        *server,
                        soup_message_headers_ref (soup_server_message_get_request_headers (msg)));
 
   override = g_hash_table_lookup (self->overrides, path);
+  if (override != NULL && override->alias != NULL)
+    {
+      if (g_str_has_prefix (override->alias, "/raw/"))
+        {
+          g_autofree char *target = g_strconcat (self->raw_base, override->alias, NULL);
+
+          redirect (msg, target);
+          return;
+        }
+      path = override->alias;
+      override = g_hash_table_lookup (self->overrides, path);
+    }
+
   if (override != NULL)
     {
       if (override->status != 0 && override->status != SOUP_STATUS_OK)
@@ -567,6 +582,17 @@ fixture_server_set_status (FixtureServer *self,
   Override *o = g_new0 (Override, 1);
 
   o->status = status;
+  g_hash_table_replace (self->overrides, g_strdup (path), o);
+}
+
+void
+fixture_server_set_alias (FixtureServer *self,
+                          const char    *path,
+                          const char    *target)
+{
+  Override *o = g_new0 (Override, 1);
+
+  o->alias = g_strdup (target);
   g_hash_table_replace (self->overrides, g_strdup (path), o);
 }
 

@@ -29,7 +29,9 @@ G_BEGIN_DECLS
  *   /fault/latin1-feed                            RSS said to be UTF-8, bytes in Latin-1
  *   /fault/not-a-feed                             HTML text served as application/rss+xml
  *
- * Paths set with fixture_server_set_content() win over the files.
+ * Paths set with fixture_server_set_content() win over the files; a path
+ * set with fixture_server_set_alias() answers as its target does (a /raw/
+ * target by a redirect to the raw port).
  */
 typedef struct _FixtureServer FixtureServer;
 
@@ -46,6 +48,9 @@ void             fixture_server_set_content      (FixtureServer *self,
 void             fixture_server_set_status       (FixtureServer *self,
                                                   const char    *path,
                                                   guint          status);
+void             fixture_server_set_alias        (FixtureServer *self,
+                                                  const char    *path,
+                                                  const char    *target);
 void             fixture_server_clear_overrides  (FixtureServer *self);
 guint            fixture_server_get_requests     (FixtureServer *self,
                                                   const char    *path);

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bulletin-client.h"
+#include "bulletin-atomic-file.h"
 #include "bulletin-error.h"
 
 /* BulletinClient wraps one SoupSession with the limits Bulletin needs for
@@ -791,53 +792,73 @@ guess_mime_type (const char *uri,
   return g_content_type_get_mime_type (content_type);
 }
 
+typedef struct
+{
+  char   *body_path;
+  char   *meta_path;
+  GBytes *body;
+  GBytes *meta;
+} CacheWrite;
+
 static void
-store_meta_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+cache_write_free (CacheWrite *write)
+{
+  g_free (write->body_path);
+  g_free (write->meta_path);
+  g_clear_pointer (&write->body, g_bytes_unref);
+  g_clear_pointer (&write->meta, g_bytes_unref);
+  g_free (write);
+}
+
+/* Each file is written to a temporary one and renamed over the old; the
+ * body first, then the validators that point at it.
+ */
+static void
+cache_write_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CacheWrite *write = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (write->body_path);
+
+  if (!bulletin_mkdir_with_parents (dir, &error) ||
+      !bulletin_atomic_file_write (write->body_path,
+                                   g_bytes_get_data (write->body, NULL),
+                                   g_bytes_get_size (write->body), &error) ||
+      !bulletin_atomic_file_write (write->meta_path,
+                                   g_bytes_get_data (write->meta, NULL),
+                                   g_bytes_get_size (write->meta), &error))
+    /* A cache that cannot be written only costs a full download next time. */
+    g_debug ("Cannot keep %s: %s", write->body_path, error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+cache_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   FetchData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  /* A cache that cannot be written only costs a full download next time. */
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    g_debug ("Cannot store validators for %s: %s", data->current_uri, error->message);
 
   g_task_return_pointer (task, g_steal_pointer (&data->result), (GDestroyNotify) fetch_result_free);
 }
 
-static void
-store_body_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+static GBytes *
+cache_meta (FetchData *data)
 {
-  g_autoptr(GTask) task = user_data;
-  BulletinClient *self = g_task_get_source_object (task);
-  FetchData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GFile) meta = NULL;
-  SoupMessageHeaders *headers;
-  const char *etag;
-  const char *last_modified;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->msg);
+  const char *etag = soup_message_headers_get_one (headers, "ETag");
+  const char *last_modified = soup_message_headers_get_one (headers, "Last-Modified");
   char *text;
   gsize length;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_debug ("Cannot store %s: %s", data->current_uri, error->message);
-      g_task_return_pointer (task, g_steal_pointer (&data->result), (GDestroyNotify) fetch_result_free);
-      return;
-    }
-
-  headers = soup_message_get_response_headers (data->msg);
-  etag = soup_message_headers_get_one (headers, "ETag");
-  last_modified = soup_message_headers_get_one (headers, "Last-Modified");
-
-  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "uri");
   json_builder_add_string_value (builder, data->current_uri);
@@ -861,18 +882,10 @@ store_body_cb (GObject      *object,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  generator = json_generator_new ();
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, &length);
 
-  meta = cache_file (self, data->current_uri, ".json");
-  g_file_replace_contents_bytes_async (meta,
-                                       g_bytes_new_take (text, length),
-                                       NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL,
-                                       store_meta_cb,
-                                       g_steal_pointer (&task));
+  return g_bytes_new_take (text, length);
 }
 
 static void
@@ -881,8 +894,6 @@ finish_body (GTask *task)
   BulletinClient *self = g_task_get_source_object (task);
   FetchData *data = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
-  g_autoptr(GFile) body = NULL;
-  g_autoptr(GFile) dir = NULL;
 
   data->result = g_new0 (FetchResult, 1);
   data->result->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer));
@@ -914,23 +925,19 @@ finish_body (GTask *task)
       return;
     }
 
-  dir = g_file_new_for_path (self->cache_dir);
-  if (!g_file_make_directory_with_parents (dir, NULL, NULL) &&
-      !g_file_query_exists (dir, NULL))
-    {
-      g_task_return_pointer (task, g_steal_pointer (&data->result), (GDestroyNotify) fetch_result_free);
-      return;
-    }
+  {
+    g_autoptr(GTask) write_task = g_task_new (NULL, NULL, cache_written_cb, g_object_ref (task));
+    g_autoptr(GFile) body = cache_file (self, data->current_uri, ".body");
+    g_autoptr(GFile) meta = cache_file (self, data->current_uri, ".json");
+    CacheWrite *write = g_new0 (CacheWrite, 1);
 
-  /* The body first, then the validators that point at it. */
-  body = cache_file (self, data->current_uri, ".body");
-  g_file_replace_contents_bytes_async (body,
-                                       data->result->bytes,
-                                       NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL,
-                                       store_body_cb,
-                                       g_object_ref (task));
+    write->body_path = g_file_get_path (body);
+    write->meta_path = g_file_get_path (meta);
+    write->body = g_bytes_ref (data->result->bytes);
+    write->meta = cache_meta (data);
+    g_task_set_task_data (write_task, write, (GDestroyNotify) cache_write_free);
+    g_task_run_in_thread (write_task, cache_write_thread);
+  }
 }
 
 static void

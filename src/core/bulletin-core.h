@@ -19,5 +19,8 @@
 #include "bulletin-client.h"
 #include "bulletin-edition.h"
 #include "bulletin-section.h"
+#include "bulletin-section-model.h"
+#include "bulletin-breaking.h"
+#include "bulletin-article-loader.h"
 
 #undef BULLETIN_CORE_INSIDE

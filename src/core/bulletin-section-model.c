@@ -1,0 +1,1247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bulletin-section-model"
+
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "bulletin-article.h"
+#include "bulletin-atomic-file.h"
+#include "bulletin-error.h"
+#include "bulletin-feed.h"
+#include "bulletin-feed-parser.h"
+#include "bulletin-listing-parser.h"
+#include "bulletin-section-model.h"
+
+/* A GListModel of one section's (or region's, or the latest) headlines.
+ *
+ * A refresh reads each "chain" of sources: a section's sources are tried
+ * in order and the first that answers wins (a feed that fails falls back to
+ * the section page). "latest" runs one chain for the edition's own latest
+ * sources and one per section, a few at a time. What the chains return is
+ * merged into the articles already shown, deduplicated by canonical URL:
+ * an article already in the list stays the same object and has the new
+ * data merged into it, so a view's selection and read state survive.
+ *
+ * A source whose bytes did not change (the server said 304, or the bytes
+ * are the same as last time) is not parsed again: the articles parsed from
+ * it last time are used. The last headlines are kept on disk so a start
+ * with no network shows them, marked stale.
+ */
+
+typedef struct
+{
+  char      *checksum;
+  GPtrArray *articles;
+} SourceCache;
+
+struct _BulletinSectionModel
+{
+  GObject           parent_instance;
+
+  BulletinClient   *client;
+  BulletinEdition  *edition;
+  BulletinSection  *section;
+  char             *section_id;
+
+  GPtrArray        *items;
+  GHashTable       *by_key;       /* dedup key -> BulletinArticle (borrowed from items) */
+  GHashTable       *parsed;       /* source URL -> SourceCache */
+
+  GError           *error;
+  guint             parse_count;
+  guint             loading : 1;
+  guint             stale : 1;
+
+  GPtrArray        *waiting;      /* GTask: refreshes asked while one runs */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BulletinSectionModel, bulletin_section_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_EDITION,
+  PROP_SECTION_ID,
+  PROP_SECTION,
+  PROP_LOADING,
+  PROP_STALE,
+  PROP_ERROR,
+  PROP_PARSE_COUNT,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+source_cache_free (SourceCache *cache)
+{
+  g_free (cache->checksum);
+  g_clear_pointer (&cache->articles, g_ptr_array_unref);
+  g_free (cache);
+}
+
+/* GListModel */
+
+static GType
+get_item_type (GListModel *model)
+{
+  return BULLETIN_TYPE_ARTICLE;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return BULLETIN_SECTION_MODEL (model)->items->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  BulletinSectionModel *self = BULLETIN_SECTION_MODEL (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/**
+ * bulletin_article_dedup_key:
+ * @article: a #BulletinArticle
+ *
+ * The key two copies of one article share: its canonical URL (no fragment,
+ * no tracking parameters), else its URL, else its id, else its title.
+ *
+ * Returns: (transfer full) (nullable): the key
+ */
+char *
+bulletin_article_dedup_key (BulletinArticle *article)
+{
+  const char *url = bulletin_article_get_url (article);
+  char *canonical;
+
+  if (url != NULL)
+    {
+      canonical = bulletin_listing_canonical_url (NULL, url);
+      if (canonical != NULL)
+        return canonical;
+      return g_strdup (url);
+    }
+
+  if (bulletin_article_get_id (article) != NULL)
+    return g_strconcat ("id:", bulletin_article_get_id (article), NULL);
+
+  if (bulletin_article_get_title (article) != NULL)
+    return g_strconcat ("title:", bulletin_article_get_title (article), NULL);
+
+  return NULL;
+}
+
+/* The headline cache, for an offline start */
+
+static GFile *
+headline_cache_file (BulletinSectionModel *self)
+{
+  g_autofree char *name = g_strconcat (self->section_id, ".json", NULL);
+
+  return g_file_new_build_filename (g_get_user_cache_dir (), "bulletin", "headlines",
+                                    bulletin_edition_get_id (self->edition), name, NULL);
+}
+
+static void
+load_headline_cache (BulletinSectionModel *self)
+{
+  g_autoptr(GFile) file = headline_cache_file (self);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *contents = NULL;
+  gsize length;
+  JsonNode *root;
+  JsonArray *articles;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+    return;
+
+  if (!json_parser_load_from_data (parser, contents, length, NULL))
+    return;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+
+  if (json_object_get_int_member_with_default (json_node_get_object (root), "format", 0) != 1)
+    return;
+
+  articles = json_object_get_array_member (json_node_get_object (root), "articles");
+  if (articles == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (articles) && self->items->len < BULLETIN_SECTION_MODEL_MAX_ITEMS; i++)
+    {
+      g_autoptr(BulletinArticle) article = bulletin_article_new_from_json (json_array_get_element (articles, i), NULL);
+      g_autofree char *key = NULL;
+
+      if (article == NULL || (key = bulletin_article_dedup_key (article)) == NULL ||
+          g_hash_table_contains (self->by_key, key))
+        continue;
+
+      g_hash_table_insert (self->by_key, g_steal_pointer (&key), article);
+      g_ptr_array_add (self->items, g_steal_pointer (&article));
+    }
+
+  self->stale = self->items->len > 0;
+}
+
+static void
+store_headline_cache_thread (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "path");
+  GBytes *bytes = task_data;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  /* Written to a temporary file and renamed over the old one. */
+  if (!bulletin_mkdir_with_parents (dir, &error) ||
+      !bulletin_atomic_file_write (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    g_debug ("Cannot keep the headlines for an offline start: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+store_headline_cache (BulletinSectionModel *self)
+{
+  g_autoptr(GFile) file = headline_cache_file (self);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GTask) task = NULL;
+  char *text;
+  gsize length;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "edition");
+  json_builder_add_string_value (builder, bulletin_edition_get_id (self->edition));
+  json_builder_set_member_name (builder, "section");
+  json_builder_add_string_value (builder, self->section_id);
+  json_builder_set_member_name (builder, "stored");
+  json_builder_add_int_value (builder, g_get_real_time () / G_USEC_PER_SEC);
+  json_builder_set_member_name (builder, "articles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->items->len; i++)
+    json_builder_add_value (builder, bulletin_article_to_json (g_ptr_array_index (self->items, i)));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &length);
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_bytes_new_take (text, length), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "path", g_file_get_path (file), g_free);
+  g_task_run_in_thread (task, store_headline_cache_thread);
+}
+
+/* GObject */
+
+static void
+bulletin_section_model_constructed (GObject *object)
+{
+  BulletinSectionModel *self = (BulletinSectionModel *)object;
+
+  G_OBJECT_CLASS (bulletin_section_model_parent_class)->constructed (object);
+
+  g_assert (self->client != NULL);
+  g_assert (self->edition != NULL);
+
+  if (self->section_id == NULL)
+    self->section_id = g_strdup ("latest");
+
+  self->section = bulletin_edition_lookup_section (self->edition, self->section_id);
+  if (self->section != NULL)
+    {
+      g_object_ref (self->section);
+      load_headline_cache (self);
+    }
+  else
+    {
+      self->error = g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND,
+                                 "The edition %s has no section called “%s”.",
+                                 bulletin_edition_get_id (self->edition), self->section_id);
+    }
+}
+
+static void
+bulletin_section_model_finalize (GObject *object)
+{
+  BulletinSectionModel *self = (BulletinSectionModel *)object;
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->edition);
+  g_clear_object (&self->section);
+  g_free (self->section_id);
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->parsed, g_hash_table_unref);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bulletin_section_model_parent_class)->finalize (object);
+}
+
+static void
+bulletin_section_model_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  BulletinSectionModel *self = BULLETIN_SECTION_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_EDITION:
+      g_value_set_object (value, self->edition);
+      break;
+
+    case PROP_SECTION_ID:
+      g_value_set_string (value, self->section_id);
+      break;
+
+    case PROP_SECTION:
+      g_value_set_object (value, self->section);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+
+    case PROP_STALE:
+      g_value_set_boolean (value, self->stale);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    case PROP_PARSE_COUNT:
+      g_value_set_uint (value, self->parse_count);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bulletin_section_model_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  BulletinSectionModel *self = BULLETIN_SECTION_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+
+    case PROP_EDITION:
+      self->edition = g_value_dup_object (value);
+      break;
+
+    case PROP_SECTION_ID:
+      self->section_id = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bulletin_section_model_class_init (BulletinSectionModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  GParamFlags readable = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = bulletin_section_model_constructed;
+  object_class->finalize = bulletin_section_model_finalize;
+  object_class->get_property = bulletin_section_model_get_property;
+  object_class->set_property = bulletin_section_model_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, BULLETIN_TYPE_CLIENT, construct);
+  properties[PROP_EDITION] =
+    g_param_spec_object ("edition", NULL, NULL, BULLETIN_TYPE_EDITION, construct);
+  properties[PROP_SECTION_ID] =
+    g_param_spec_string ("section-id", NULL, NULL, NULL, construct);
+  /**
+   * BulletinSectionModel:section:
+   *
+   * The section shown, or %NULL when the edition has none by that id (the
+   * "error" property says so).
+   */
+  properties[PROP_SECTION] =
+    g_param_spec_object ("section", NULL, NULL, BULLETIN_TYPE_SECTION, readable);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, readable);
+  /**
+   * BulletinSectionModel:stale:
+   *
+   * Whether the headlines shown are the ones kept from an earlier run,
+   * not yet refreshed.
+   */
+  properties[PROP_STALE] =
+    g_param_spec_boolean ("stale", NULL, NULL, FALSE, readable);
+  /**
+   * BulletinSectionModel:error:
+   *
+   * Why the last refresh failed, or %NULL after a success. The articles
+   * from before the failure stay.
+   */
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, readable);
+  /**
+   * BulletinSectionModel:parse-count:
+   *
+   * How many source bodies were parsed since the model was made; a source
+   * that did not change is not parsed again.
+   */
+  properties[PROP_PARSE_COUNT] =
+    g_param_spec_uint ("parse-count", NULL, NULL, 0, G_MAXUINT, 0, readable);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, readable);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bulletin_section_model_init (BulletinSectionModel *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) source_cache_free);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * bulletin_section_model_new:
+ * @client: the client to fetch with
+ * @edition: the edition
+ * @section_id: a section or region id, or "latest"
+ *
+ * Makes the model and fills it with the headlines kept from the last run,
+ * if any (the model is then stale). Nothing is fetched before
+ * bulletin_section_model_refresh_async().
+ *
+ * Returns: (transfer full): a new #BulletinSectionModel
+ */
+BulletinSectionModel *
+bulletin_section_model_new (BulletinClient  *client,
+                            BulletinEdition *edition,
+                            const char      *section_id)
+{
+  g_return_val_if_fail (BULLETIN_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (BULLETIN_IS_EDITION (edition), NULL);
+
+  return g_object_new (BULLETIN_TYPE_SECTION_MODEL,
+                       "client", client,
+                       "edition", edition,
+                       "section-id", section_id,
+                       NULL);
+}
+
+/* Refreshing */
+
+typedef struct _Refresh Refresh;
+
+typedef struct
+{
+  Refresh         *refresh;
+  BulletinSection *section;
+  guint            next_source;
+} Chain;
+
+struct _Refresh
+{
+  BulletinSectionModel *self;
+  GCancellable         *cancellable;
+  GPtrArray            *chains;
+  guint                 next_chain;
+  guint                 active;
+  guint                 finished;
+  guint                 successes;
+  GPtrArray            *results;
+  GError               *first_error;
+  GError               *offline_error;
+  GTask                *task;
+};
+
+static void
+chain_free (Chain *chain)
+{
+  g_clear_object (&chain->section);
+  g_free (chain);
+}
+
+static void
+refresh_free (Refresh *refresh)
+{
+  g_clear_object (&refresh->cancellable);
+  g_clear_pointer (&refresh->chains, g_ptr_array_unref);
+  g_clear_pointer (&refresh->results, g_ptr_array_unref);
+  g_clear_error (&refresh->first_error);
+  g_clear_error (&refresh->offline_error);
+  g_free (refresh);
+}
+
+static void start_chains (Refresh *refresh);
+static void try_source (Chain *chain);
+
+static BulletinSection *
+find_section_by_label (BulletinEdition *edition,
+                       const char      *label)
+{
+  GListModel *sections = bulletin_edition_get_sections (edition);
+  guint n = g_list_model_get_n_items (sections);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BulletinSection) section = g_list_model_get_item (sections, i);
+
+      if (g_ascii_strcasecmp (bulletin_section_get_id (section), label) == 0 ||
+          g_utf8_collate (bulletin_section_get_title (section), label) == 0)
+        return section;
+    }
+
+  return NULL;
+}
+
+static void
+make_valid (BulletinArticle *article,
+            const char      *name)
+{
+  g_autofree char *value = NULL;
+
+  g_object_get (article, name, &value, NULL);
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      g_object_set (article, name, valid, NULL);
+    }
+}
+
+/* Fills in what the article does not say from where it was found. */
+static void
+attribute (BulletinSectionModel *self,
+           BulletinSection      *section,
+           BulletinArticle      *article)
+{
+  const char * const *tags = bulletin_article_get_tags (article);
+
+  make_valid (article, "title");
+  make_valid (article, "summary");
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      BulletinSection *tagged = find_section_by_label (self->edition, tags[i]);
+
+      if (tagged == NULL)
+        continue;
+
+      if (bulletin_section_get_kind (tagged) == BULLETIN_SECTION_KIND_REGION)
+        {
+          if (bulletin_article_get_region (article) == NULL)
+            bulletin_article_set_region (article, bulletin_section_get_id (tagged));
+        }
+      else if (bulletin_article_get_section (article) == NULL)
+        {
+          bulletin_article_set_section (article, bulletin_section_get_id (tagged));
+          bulletin_article_set_section_title (article, bulletin_section_get_title (tagged));
+        }
+    }
+
+  switch (bulletin_section_get_kind (section))
+    {
+    case BULLETIN_SECTION_KIND_SECTION:
+      if (bulletin_article_get_section (article) == NULL)
+        {
+          bulletin_article_set_section (article, bulletin_section_get_id (section));
+          bulletin_article_set_section_title (article, bulletin_section_get_title (section));
+        }
+      break;
+
+    case BULLETIN_SECTION_KIND_REGION:
+      if (bulletin_article_get_region (article) == NULL)
+        bulletin_article_set_region (article, bulletin_section_get_id (section));
+      break;
+
+    case BULLETIN_SECTION_KIND_LATEST:
+    default:
+      break;
+    }
+
+  if (bulletin_article_get_section (article) != NULL &&
+      bulletin_article_get_section_title (article) == NULL)
+    {
+      BulletinSection *known = bulletin_edition_lookup_section (self->edition, bulletin_article_get_section (article));
+
+      if (known != NULL)
+        bulletin_article_set_section_title (article, bulletin_section_get_title (known));
+    }
+
+  if (bulletin_article_get_language (article) == NULL)
+    bulletin_article_set_language (article, bulletin_edition_get_language (self->edition));
+  if (bulletin_article_get_direction (article) == NULL)
+    bulletin_article_set_direction (article, bulletin_edition_get_direction (self->edition));
+  if (bulletin_article_get_source (article) == NULL)
+    bulletin_article_set_source (article, bulletin_edition_get_site_name (self->edition));
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 ta = bulletin_article_get_sort_time (*(BulletinArticle **) a);
+  gint64 tb = bulletin_article_get_sort_time (*(BulletinArticle **) b);
+
+  /* Stable sort (GLib's is a merge sort): equal times keep source order. */
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+static gpointer
+ref_article (gconstpointer article,
+             gpointer      user_data)
+{
+  return g_object_ref ((gpointer) article);
+}
+
+static void
+merge_results (BulletinSectionModel *self,
+               GPtrArray            *results)
+{
+  g_autoptr(GPtrArray) old = g_ptr_array_copy (self->items, ref_article, NULL);
+  guint old_n = old->len;
+  guint new_n;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      BulletinArticle *article = g_ptr_array_index (results, i);
+      g_autofree char *key = bulletin_article_dedup_key (article);
+      BulletinArticle *existing;
+
+      if (key == NULL)
+        continue;
+
+      existing = g_hash_table_lookup (self->by_key, key);
+      if (existing == article)
+        continue;
+      if (existing != NULL)
+        {
+          bulletin_article_merge (existing, article);
+          continue;
+        }
+
+      g_hash_table_insert (self->by_key, g_steal_pointer (&key), article);
+      g_ptr_array_add (self->items, g_object_ref (article));
+    }
+
+  g_ptr_array_sort (self->items, compare_newest_first);
+
+  while (self->items->len > BULLETIN_SECTION_MODEL_MAX_ITEMS)
+    {
+      BulletinArticle *dropped = g_ptr_array_index (self->items, self->items->len - 1);
+      g_autofree char *key = bulletin_article_dedup_key (dropped);
+
+      if (key != NULL && g_hash_table_lookup (self->by_key, key) == dropped)
+        g_hash_table_remove (self->by_key, key);
+      g_ptr_array_remove_index (self->items, self->items->len - 1);
+    }
+
+  /* Tell views only what moved, so a selection outside it survives. */
+  new_n = self->items->len;
+  while (prefix < old_n && prefix < new_n &&
+         g_ptr_array_index (old, prefix) == g_ptr_array_index (self->items, prefix))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_ptr_array_index (old, old_n - 1 - suffix) == g_ptr_array_index (self->items, new_n - 1 - suffix))
+    suffix++;
+
+  if (prefix != old_n || prefix != new_n)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, new_n - prefix - suffix);
+      if (old_n != new_n)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+static void
+set_loading (BulletinSectionModel *self,
+             gboolean              loading)
+{
+  if (self->loading == !!loading)
+    return;
+
+  self->loading = !!loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+set_error (BulletinSectionModel *self,
+           const GError         *error)
+{
+  if (self->error == NULL && error == NULL)
+    return;
+
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+finish_refresh (Refresh *refresh)
+{
+  BulletinSectionModel *self = refresh->self;
+  g_autoptr(GTask) task = g_steal_pointer (&refresh->task);
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->waiting);
+  const GError *error = NULL;
+
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (refresh->successes > 0)
+    {
+      merge_results (self, refresh->results);
+      set_error (self, NULL);
+      if (self->stale)
+        {
+          self->stale = FALSE;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
+        }
+      store_headline_cache (self);
+    }
+  else
+    {
+      /* Offline says most about what to do; else the first source's error. */
+      error = refresh->offline_error != NULL ? refresh->offline_error : refresh->first_error;
+      if (!g_error_matches (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED))
+        set_error (self, error);
+    }
+
+  set_loading (self, FALSE);
+
+  if (error != NULL)
+    g_task_return_error (task, g_error_copy (error));
+  else
+    g_task_return_boolean (task, TRUE);
+
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      if (error != NULL)
+        g_task_return_error (g_ptr_array_index (waiting, i), g_error_copy (error));
+      else
+        g_task_return_boolean (g_ptr_array_index (waiting, i), TRUE);
+    }
+}
+
+static void
+chain_done (Chain     *chain,
+            GPtrArray *articles)
+{
+  Refresh *refresh = chain->refresh;
+
+  if (articles != NULL)
+    {
+      refresh->successes++;
+      for (guint i = 0; i < articles->len; i++)
+        {
+          BulletinArticle *article = g_ptr_array_index (articles, i);
+
+          attribute (refresh->self, chain->section, article);
+          g_ptr_array_add (refresh->results, g_object_ref (article));
+        }
+    }
+
+  refresh->active--;
+  refresh->finished++;
+
+  if (refresh->finished == refresh->chains->len)
+    {
+      finish_refresh (refresh);
+      refresh_free (refresh);
+      return;
+    }
+
+  start_chains (refresh);
+}
+
+static void
+source_failed (Chain        *chain,
+               const GError *error)
+{
+  Refresh *refresh = chain->refresh;
+  const BulletinSource *source = g_ptr_array_index (bulletin_section_get_sources (chain->section),
+                                                    chain->next_source - 1);
+
+  g_autoptr(GError) cancelled = NULL;
+
+  g_debug ("%s: %s failed: %s", bulletin_section_get_id (chain->section), source->url, error->message);
+
+  /* A parser cancelled mid-way says so in GIO's words. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    error = cancelled = g_error_new_literal (BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED,
+                                             "The request was cancelled.");
+
+  if (refresh->first_error == NULL)
+    refresh->first_error = g_error_copy (error);
+  if (refresh->offline_error == NULL && g_error_matches (error, BULLETIN_ERROR, BULLETIN_ERROR_OFFLINE))
+    refresh->offline_error = g_error_copy (error);
+
+  if (g_error_matches (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED))
+    {
+      chain_done (chain, NULL);
+      return;
+    }
+
+  try_source (chain);
+}
+
+typedef struct
+{
+  Chain  *chain;
+  char   *url;
+  char   *checksum;
+} Parse;
+
+static void
+parse_free (Parse *parse)
+{
+  g_free (parse->url);
+  g_free (parse->checksum);
+  g_free (parse);
+}
+
+static void
+parsed (Parse     *parse,
+        GPtrArray *articles)
+{
+  BulletinSectionModel *self = parse->chain->refresh->self;
+  SourceCache *cache = g_new0 (SourceCache, 1);
+  Chain *chain = parse->chain;
+
+  cache->checksum = g_steal_pointer (&parse->checksum);
+  cache->articles = g_ptr_array_ref (articles);
+  g_hash_table_replace (self->parsed, g_steal_pointer (&parse->url), cache);
+  parse_free (parse);
+
+  chain_done (chain, articles);
+}
+
+static void
+feed_parsed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Parse *parse = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BulletinFeed) feed = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  GPtrArray *items;
+
+  feed = bulletin_feed_parse_finish (result, &error);
+  if (feed == NULL)
+    {
+      Chain *chain = parse->chain;
+
+      parse_free (parse);
+      source_failed (chain, error);
+      return;
+    }
+
+  items = bulletin_feed_get_items (feed);
+  articles = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_ptr_array_add (articles, g_object_ref (g_ptr_array_index (items, i)));
+
+  parsed (parse, articles);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  char   *url;
+  char   *pattern;
+} ListingJob;
+
+static void
+listing_job_free (ListingJob *job)
+{
+  g_bytes_unref (job->bytes);
+  g_free (job->url);
+  g_free (job->pattern);
+  g_free (job);
+}
+
+static void
+listing_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ListingJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *articles;
+
+  articles = bulletin_listing_parse (job->bytes, job->url, job->pattern, &error);
+  if (articles == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, articles, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+listing_parsed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Parse *parse = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+
+  articles = g_task_propagate_pointer (G_TASK (result), &error);
+  if (articles == NULL)
+    {
+      Chain *chain = parse->chain;
+
+      parse_free (parse);
+      source_failed (chain, error);
+      return;
+    }
+
+  if (articles->len == 0)
+    {
+      Chain *chain = parse->chain;
+      g_autoptr(GError) empty = g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_NOT_A_PAGE,
+                                             "No headlines were found on %s.", parse->url);
+
+      parse_free (parse);
+      source_failed (chain, empty);
+      return;
+    }
+
+  parsed (parse, articles);
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Chain *chain = user_data;
+  Refresh *refresh = chain->refresh;
+  BulletinSectionModel *self = refresh->self;
+  const BulletinSource *source = g_ptr_array_index (bulletin_section_get_sources (chain->section),
+                                                    chain->next_source - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *final_uri = NULL;
+  g_autofree char *checksum = NULL;
+  gboolean not_modified = FALSE;
+  SourceCache *cache;
+  Parse *parse;
+
+  bytes = bulletin_client_fetch_finish_full (BULLETIN_CLIENT (object), result, NULL,
+                                             &final_uri, &not_modified, &error);
+  if (bytes == NULL)
+    {
+      source_failed (chain, error);
+      return;
+    }
+
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  cache = g_hash_table_lookup (self->parsed, source->url);
+  if (cache != NULL && (not_modified || g_strcmp0 (cache->checksum, checksum) == 0))
+    {
+      g_debug ("%s: unchanged, not parsed again", source->url);
+      chain_done (chain, cache->articles);
+      return;
+    }
+
+  self->parse_count++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARSE_COUNT]);
+
+  parse = g_new0 (Parse, 1);
+  parse->chain = chain;
+  parse->url = g_strdup (source->url);
+  parse->checksum = g_steal_pointer (&checksum);
+
+  if (source->type == BULLETIN_SOURCE_FEED)
+    {
+      bulletin_feed_parse_async (bytes, final_uri, refresh->cancellable, feed_parsed_cb, parse);
+    }
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, refresh->cancellable, listing_parsed_cb, parse);
+      ListingJob *job = g_new0 (ListingJob, 1);
+
+      job->bytes = g_bytes_ref (bytes);
+      job->url = g_strdup (final_uri);
+      job->pattern = g_strdup (bulletin_edition_get_article_pattern (self->edition));
+      g_task_set_source_tag (task, listing_thread);
+      g_task_set_task_data (task, job, (GDestroyNotify) listing_job_free);
+      g_task_run_in_thread (task, listing_thread);
+    }
+}
+
+static void
+try_source (Chain *chain)
+{
+  Refresh *refresh = chain->refresh;
+  GPtrArray *sources = bulletin_section_get_sources (chain->section);
+  const BulletinSource *source;
+
+  if (chain->next_source >= sources->len)
+    {
+      chain_done (chain, NULL);
+      return;
+    }
+
+  source = g_ptr_array_index (sources, chain->next_source++);
+  bulletin_client_fetch_async (refresh->self->client,
+                               source->url,
+                               source->type == BULLETIN_SOURCE_FEED ? BULLETIN_FETCH_FEED : BULLETIN_FETCH_PAGE,
+                               refresh->cancellable,
+                               fetched_cb,
+                               chain);
+}
+
+static void
+start_chains (Refresh *refresh)
+{
+  while (refresh->active < BULLETIN_SECTION_MODEL_CONCURRENCY &&
+         refresh->next_chain < refresh->chains->len)
+    {
+      Chain *chain = g_ptr_array_index (refresh->chains, refresh->next_chain++);
+
+      refresh->active++;
+      try_source (chain);
+    }
+}
+
+static void
+add_chain (Refresh         *refresh,
+           BulletinSection *section)
+{
+  Chain *chain;
+
+  if (bulletin_section_get_sources (section)->len == 0)
+    return;
+
+  chain = g_new0 (Chain, 1);
+  chain->refresh = refresh;
+  chain->section = g_object_ref (section);
+  g_ptr_array_add (refresh->chains, chain);
+}
+
+/**
+ * bulletin_section_model_refresh_async:
+ * @self: a #BulletinSectionModel
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the refresh is done
+ * @user_data: data for @callback
+ *
+ * Reads the section's sources again and merges what they hold. A refresh
+ * asked while one runs ends with it.
+ */
+void
+bulletin_section_model_refresh_async (BulletinSectionModel *self,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Refresh *refresh;
+
+  g_return_if_fail (BULLETIN_IS_SECTION_MODEL (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bulletin_section_model_refresh_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->section == NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->error));
+      return;
+    }
+
+  if (self->loading)
+    {
+      g_ptr_array_add (self->waiting, g_steal_pointer (&task));
+      return;
+    }
+
+  refresh = g_new0 (Refresh, 1);
+  refresh->self = self;
+  refresh->task = g_steal_pointer (&task);
+  refresh->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  refresh->chains = g_ptr_array_new_with_free_func ((GDestroyNotify) chain_free);
+  refresh->results = g_ptr_array_new_with_free_func (g_object_unref);
+
+  add_chain (refresh, self->section);
+  if (bulletin_section_get_kind (self->section) == BULLETIN_SECTION_KIND_LATEST)
+    {
+      GListModel *sections = bulletin_edition_get_sections (self->edition);
+      guint n = g_list_model_get_n_items (sections);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BulletinSection) section = g_list_model_get_item (sections, i);
+
+          add_chain (refresh, section);
+        }
+    }
+
+  if (refresh->chains->len == 0)
+    {
+      g_task_return_new_error (refresh->task, BULLETIN_ERROR, BULLETIN_ERROR_INVALID_DATA,
+                               "The section “%s” has no sources.", self->section_id);
+      g_clear_object (&refresh->task);
+      refresh_free (refresh);
+      return;
+    }
+
+  set_loading (self, TRUE);
+  start_chains (refresh);
+}
+
+/**
+ * bulletin_section_model_refresh_finish:
+ * @self: a #BulletinSectionModel
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when at least one source answered; %FALSE with @error set
+ *   when none did, in which case the articles shown before stay
+ */
+gboolean
+bulletin_section_model_refresh_finish (BulletinSectionModel  *self,
+                                       GAsyncResult          *result,
+                                       GError               **error)
+{
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+BulletinSection *
+bulletin_section_model_get_section (BulletinSectionModel *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), NULL);
+
+  return self->section;
+}
+
+BulletinEdition *
+bulletin_section_model_get_edition (BulletinSectionModel *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), NULL);
+
+  return self->edition;
+}
+
+gboolean
+bulletin_section_model_get_loading (BulletinSectionModel *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), FALSE);
+
+  return self->loading;
+}
+
+gboolean
+bulletin_section_model_get_stale (BulletinSectionModel *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), FALSE);
+
+  return self->stale;
+}
+
+/**
+ * bulletin_section_model_get_error:
+ * @self: a #BulletinSectionModel
+ *
+ * Returns: (transfer none) (nullable): why the last refresh failed
+ */
+const GError *
+bulletin_section_model_get_error (BulletinSectionModel *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), NULL);
+
+  return self->error;
+}
+
+guint
+bulletin_section_model_get_parse_count (BulletinSectionModel *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), 0);
+
+  return self->parse_count;
+}
+
+/**
+ * bulletin_section_model_lookup:
+ * @self: a #BulletinSectionModel
+ * @url: an article's URL
+ *
+ * Returns: (transfer none) (nullable): the article with that URL (compared
+ *   canonically), if the model has it
+ */
+BulletinArticle *
+bulletin_section_model_lookup (BulletinSectionModel *self,
+                               const char           *url)
+{
+  g_autoptr(BulletinArticle) probe = bulletin_article_new ();
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (BULLETIN_IS_SECTION_MODEL (self), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  bulletin_article_set_url (probe, url);
+  key = bulletin_article_dedup_key (probe);
+
+  return key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
+}

@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-section-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bulletin-article.h"
+#include "bulletin-client.h"
+#include "bulletin-edition.h"
+#include "bulletin-error.h"
+#include "bulletin-section-model.h"
+#include "fixture-server.h"
+
+static FixtureServer *server;
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Refresh;
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Refresh *refresh = user_data;
+
+  refresh->ok = bulletin_section_model_refresh_finish (BULLETIN_SECTION_MODEL (object), result, &refresh->error);
+  refresh->done = TRUE;
+}
+
+static gboolean
+refresh_run (BulletinSectionModel  *model,
+             GError               **error)
+{
+  Refresh refresh = { 0 };
+
+  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &refresh);
+  g_assert_true (bulletin_section_model_get_loading (model));
+  while (!refresh.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (bulletin_section_model_get_loading (model));
+
+  if (refresh.error != NULL)
+    g_propagate_error (error, refresh.error);
+
+  return refresh.ok;
+}
+
+static BulletinClient *
+new_client (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "bulletin", "http", NULL);
+  BulletinClient *client = bulletin_client_new (dir);
+
+  bulletin_client_set_timeout (client, 2);
+
+  return client;
+}
+
+static BulletinArticle *
+item (GListModel *model,
+      guint       i)
+{
+  g_autoptr(BulletinArticle) article = g_list_model_get_item (model, i);
+
+  /* the model keeps its reference */
+  return article;
+}
+
+static guint changes;
+static guint last_position, last_removed, last_added;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added)
+{
+  changes++;
+  last_position = position;
+  last_removed = removed;
+  last_added = added;
+}
+
+static void
+test_section_model_feed (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "politics");
+  g_autoptr(GError) error = NULL;
+  GListModel *list = G_LIST_MODEL (model);
+  BulletinArticle *first;
+  BulletinArticle *objects[3];
+
+  fixture_server_reset_counts (server);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_false (bulletin_section_model_get_stale (model));
+  g_assert_cmpstr (bulletin_section_get_id (bulletin_section_model_get_section (model)), ==, "politics");
+  g_assert_true (g_list_model_get_item_type (list) == BULLETIN_TYPE_ARTICLE);
+
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_null (bulletin_section_model_get_error (model));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 1);
+
+  /* Newest first, from the feed, told their section. */
+  first = item (list, 0);
+  g_assert_cmpstr (bulletin_article_get_title (first), ==, "Harbour council approves a night ferry to the islands");
+  g_assert_cmpstr (bulletin_article_get_title (item (list, 1)), ==, "Two provinces agree to share one weather service");
+  g_assert_cmpstr (bulletin_article_get_title (item (list, 2)), ==, "Assembly extends its summer session by a week");
+  g_assert_cmpstr (bulletin_article_get_section (first), ==, "politics");
+  g_assert_cmpstr (bulletin_article_get_section_title (first), ==, "Politics");
+  g_assert_cmpstr (bulletin_article_get_language (first), ==, "en");
+  g_assert_true (bulletin_section_model_lookup (model, bulletin_article_get_url (first)) == first);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/politics.xml"), ==, 1);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/news/politics.html"), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    objects[i] = item (list, i);
+  bulletin_article_set_read (first, TRUE);
+
+  /* Unchanged: a 304, nothing parsed, nothing changed, same objects. */
+  changes = 0;
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  g_assert_true (refresh_run (model, &error));
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/politics.xml"), ==, 2);
+  g_assert_cmpuint (fixture_server_get_not_modified (server, "/outlet/politics.xml"), ==, 1);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (item (list, i) == objects[i]);
+  g_assert_true (bulletin_article_get_read (first));
+}
+
+static void
+test_section_model_merge (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "politics");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feed = fixture_read_data ("politics.xml", NULL);
+  g_autofree char *changed = NULL;
+  GListModel *list = G_LIST_MODEL (model);
+  BulletinArticle *harbour;
+  BulletinArticle *assembly;
+  const char *new_item =
+    "<item><title>A new bridge opens before dawn</title>"
+    "<link>@BASE@/outlet/news/politics/a-new-bridge-opens?utm_source=feed</link>"
+    "<guid isPermaLink=\"false\">fixture-1010</guid>"
+    "<pubDate>Tue, 20 Jun 2023 05:00:00 +0000</pubDate></item>\n"
+    "    <item>";
+
+  fixture_server_clear_overrides (server);
+  g_assert_true (refresh_run (model, &error));
+  harbour = item (list, 0);
+  assembly = item (list, 2);
+  bulletin_article_set_read (harbour, TRUE);
+
+  /* The feed changes: a new item on top, a headline corrected, one item
+   * with a tracking parameter that is the same article as before.
+   */
+  changed = g_strdup (feed);
+  {
+    g_autoptr(GString) text = g_string_new (changed);
+
+    g_string_replace (text, "<item>", new_item, 1);
+    g_string_replace (text, "Assembly extends its summer session by a week",
+                      "Assembly extends its summer session by ten days", 1);
+    g_string_replace (text, "/assembly-extends-its-summer-session</link>",
+                      "/assembly-extends-its-summer-session?utm_campaign=x#top</link>", 1);
+    g_free (changed);
+    changed = g_string_free (g_steal_pointer (&text), FALSE);
+  }
+  fixture_server_set_content (server, "/outlet/politics.xml", "application/rss+xml", changed, -1);
+
+  changes = 0;
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+
+  /* Only the new item is announced, at the top: a selection survives. */
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (last_position, ==, 0);
+  g_assert_cmpuint (last_removed, ==, 0);
+  g_assert_cmpuint (last_added, ==, 1);
+
+  g_assert_cmpstr (bulletin_article_get_title (item (list, 0)), ==, "A new bridge opens before dawn");
+  g_assert_true (item (list, 1) == harbour);
+  g_assert_true (bulletin_article_get_read (harbour));
+  g_assert_true (item (list, 3) == assembly);
+  g_assert_cmpstr (bulletin_article_get_title (assembly), ==, "Assembly extends its summer session by ten days");
+
+  fixture_server_clear_overrides (server);
+}
+
+static void
+test_section_model_fallback (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autoptr(BulletinSectionModel) sports = bulletin_section_model_new (client, edition, "sports");
+  g_autoptr(BulletinSectionModel) economy = bulletin_section_model_new (client, edition, "economy");
+  g_autoptr(GError) error = NULL;
+  BulletinArticle *article;
+
+  /* The feed is missing: the section page is read instead. */
+  g_assert_true (refresh_run (sports, &error));
+  g_assert_no_error (error);
+  g_assert_null (bulletin_section_model_get_error (sports));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sports)), ==, 2);
+  article = item (G_LIST_MODEL (sports), 0);
+  g_assert_cmpstr (bulletin_article_get_section (article), ==, "sports");
+  g_assert_true (g_str_has_suffix (bulletin_article_get_url (article), "/outlet/news/politics/harbour-council-approves-a-night-ferry"));
+
+  g_assert_true (refresh_run (economy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (economy)), ==, 3);
+  article = item (G_LIST_MODEL (economy), 0);
+  g_assert_cmpstr (bulletin_article_get_title (article), ==, "Grain prices settle after a wet spring in the valley");
+  g_assert_nonnull (bulletin_article_get_image (article));
+}
+
+typedef struct
+{
+  const char *target;
+  int         code;
+} FaultCase;
+
+static const FaultCase fault_cases[] = {
+  { "/fault/403", BULLETIN_ERROR_BLOCKED },
+  { "/fault/404", BULLETIN_ERROR_NOT_FOUND },
+  { "/fault/500", BULLETIN_ERROR_SERVER },
+  { "/fault/stall", BULLETIN_ERROR_TIMED_OUT },
+  { "/raw/truncated", BULLETIN_ERROR_SERVER },
+  { "/fault/huge", BULLETIN_ERROR_TOO_LARGE },
+  { "/fault/gzip-bomb", BULLETIN_ERROR_TOO_LARGE },
+  { "/fault/loop-a", BULLETIN_ERROR_REDIRECT },
+  { "/fault/to-file", BULLETIN_ERROR_REDIRECT },
+  { "/fault/image", BULLETIN_ERROR_NOT_A_FEED },
+  { "/fault/not-a-feed", BULLETIN_ERROR_NOT_A_FEED },
+};
+
+static BulletinEdition *
+probe_edition (void)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"format\": 1, \"id\": \"probe\", \"name\": \"Probe\", \"language\": \"en\", \"direction\": \"ltr\","
+    " \"home\": \"%s/outlet/\", \"groups\": [{\"id\": \"news\", \"title\": \"News\", \"sections\": ["
+    " {\"id\": \"probe\", \"title\": \"Probe\", \"sources\": [{\"type\": \"feed\", \"url\": \"%s/outlet/probe.xml\"}]}]}]}",
+    fixture_server_get_base (server), fixture_server_get_base (server));
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  BulletinEdition *edition = bulletin_edition_new_from_bytes (bytes, NULL, &error);
+
+  g_assert_no_error (error);
+  return edition;
+}
+
+static void
+test_section_model_fault (gconstpointer data)
+{
+  const FaultCase *test = data;
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = probe_edition ();
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "probe");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) property = NULL;
+  GListModel *list = G_LIST_MODEL (model);
+  BulletinArticle *objects[3];
+
+  fixture_server_clear_overrides (server);
+  fixture_server_set_alias (server, "/outlet/probe.xml", "/outlet/politics.xml");
+  g_assert_true (refresh_run (model, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    objects[i] = item (list, i);
+
+  fixture_server_set_alias (server, "/outlet/probe.xml", test->target);
+  changes = 0;
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  g_assert_false (refresh_run (model, &error));
+  g_assert_error (error, BULLETIN_ERROR, test->code);
+
+  /* The error is shown, and what was there stays. */
+  g_object_get (model, "error", &property, NULL);
+  g_assert_error (property, BULLETIN_ERROR, test->code);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (item (list, i) == objects[i]);
+
+  /* And the next success clears it. */
+  g_clear_error (&error);
+  fixture_server_set_alias (server, "/outlet/probe.xml", "/outlet/politics.xml");
+  bulletin_client_forget_retry_after (client);
+  g_assert_true (refresh_run (model, &error));
+  g_assert_null (bulletin_section_model_get_error (model));
+
+  fixture_server_clear_overrides (server);
+}
+
+static void
+test_section_model_bad_charset (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = probe_edition ();
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "probe");
+  g_autoptr(GError) error = NULL;
+  GListModel *list = G_LIST_MODEL (model);
+  guint n;
+
+  fixture_server_set_alias (server, "/outlet/probe.xml", "/fault/latin1-feed");
+  if (!refresh_run (model, &error))
+    {
+      /* Refusing the feed is acceptable; crashing or showing bad text is not. */
+      g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_A_FEED);
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+    }
+  else
+    {
+      n = g_list_model_get_n_items (list);
+      g_assert_cmpuint (n, >=, 1);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *title = bulletin_article_get_title (item (list, i));
+
+          g_test_message ("%s", title);
+          g_assert_nonnull (title);
+          g_assert_true (g_utf8_validate (title, -1, NULL));
+        }
+    }
+
+  fixture_server_clear_overrides (server);
+}
+
+static void
+test_section_model_latest (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "latest");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) urls = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *list = G_LIST_MODEL (model);
+  BulletinArticle *library = NULL;
+  guint n;
+  gint64 previous = G_MAXINT64;
+
+  fixture_server_clear_overrides (server);
+  /* health's only source is refused; the rest answer */
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_null (bulletin_section_model_get_error (model));
+  g_assert_cmpint (bulletin_section_get_kind (bulletin_section_model_get_section (model)), ==, BULLETIN_SECTION_KIND_LATEST);
+
+  n = g_list_model_get_n_items (list);
+  /* rss 4 + politics 2 more + economy page 2 more + politics page 1 more
+   * + infographs 1 + europe 1 more = 11 distinct articles */
+  g_assert_cmpuint (n, ==, 11);
+
+  for (guint i = 0; i < n; i++)
+    {
+      BulletinArticle *article = item (list, i);
+      gint64 time = bulletin_article_get_sort_time (article);
+
+      g_assert_true (g_hash_table_add (urls, (gpointer) bulletin_article_get_url (article)));
+      if (time != 0)
+        {
+          g_assert_cmpint (time, <=, previous);
+          previous = time;
+        }
+      if (g_str_has_suffix (bulletin_article_get_url (article), "mountain-towns-open-a-shared-library"))
+        library = article;
+    }
+
+  /* Its feed categories said health and europe. */
+  g_assert_nonnull (library);
+  g_assert_cmpstr (bulletin_article_get_section (library), ==, "health");
+  g_assert_cmpstr (bulletin_article_get_region (library), ==, "europe");
+}
+
+static void
+wait_for_file (const char *path)
+{
+  for (guint i = 0; i < 1000 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_section_model_offline_start (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autoptr(BulletinSectionModel) first = bulletin_section_model_new (client, edition, "economy");
+  g_autoptr(BulletinSectionModel) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "bulletin", "headlines",
+                                             "fixture", "economy.json", NULL);
+
+  fixture_server_clear_overrides (server);
+  g_assert_true (refresh_run (first, &error));
+  wait_for_file (cache);
+
+  /* A later start with the site down shows the kept headlines, stale. */
+  fixture_server_set_alias (server, "/outlet/news/economy.html", "/fault/500");
+  second = bulletin_section_model_new (client, edition, "economy");
+  g_assert_true (bulletin_section_model_get_stale (second));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 3);
+  g_assert_cmpstr (bulletin_article_get_title (item (G_LIST_MODEL (second), 0)), ==,
+                   "Grain prices settle after a wet spring in the valley");
+  g_assert_cmpstr (bulletin_article_get_section (item (G_LIST_MODEL (second), 0)), ==, "economy");
+
+  g_assert_false (refresh_run (second, &error));
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_SERVER);
+  g_clear_error (&error);
+  g_assert_true (bulletin_section_model_get_stale (second));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 3);
+
+  fixture_server_clear_overrides (server);
+  g_assert_true (refresh_run (second, &error));
+  g_assert_false (bulletin_section_model_get_stale (second));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 3);
+}
+
+static void
+test_section_model_unknown (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "no-such-section");
+  g_autoptr(GError) error = NULL;
+  Refresh refresh = { 0 };
+
+  g_assert_null (bulletin_section_model_get_section (model));
+  g_assert_error ((GError *) bulletin_section_model_get_error (model), BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
+
+  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &refresh);
+  while (!refresh.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (refresh.ok);
+  g_assert_error (refresh.error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
+  g_clear_error (&refresh.error);
+}
+
+static void
+test_section_model_concurrent (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "europe");
+  Refresh a = { 0 }, b = { 0 };
+
+  fixture_server_clear_overrides (server);
+  fixture_server_reset_counts (server);
+  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &a);
+  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &b);
+  while (!a.done || !b.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (a.ok);
+  g_assert_true (b.ok);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/europe.xml"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpstr (bulletin_article_get_region (item (G_LIST_MODEL (model), 0)), ==, "europe");
+}
+
+static void
+test_section_model_cancel (void)
+{
+  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinEdition) edition = probe_edition ();
+  g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "probe");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Refresh refresh = { 0 };
+
+  fixture_server_set_alias (server, "/outlet/probe.xml", "/fault/stall");
+  bulletin_client_set_timeout (client, 60);
+  bulletin_section_model_refresh_async (model, cancellable, refresh_cb, &refresh);
+  g_cancellable_cancel (cancellable);
+  while (!refresh.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (refresh.ok);
+  g_assert_error (refresh.error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+  /* cancelling is not a failure to show */
+  g_assert_null (bulletin_section_model_get_error (model));
+  g_clear_error (&refresh.error);
+  fixture_server_clear_overrides (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  server = fixture_server_new ();
+
+  g_test_add_func ("/section-model/feed", test_section_model_feed);
+  g_test_add_func ("/section-model/merge", test_section_model_merge);
+  g_test_add_func ("/section-model/fallback", test_section_model_fallback);
+  g_test_add_func ("/section-model/bad-charset", test_section_model_bad_charset);
+  g_test_add_func ("/section-model/latest", test_section_model_latest);
+  g_test_add_func ("/section-model/offline-start", test_section_model_offline_start);
+  g_test_add_func ("/section-model/unknown", test_section_model_unknown);
+  g_test_add_func ("/section-model/concurrent", test_section_model_concurrent);
+  g_test_add_func ("/section-model/cancel", test_section_model_cancel);
+  for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/section-model/fault/%u%s", i,
+                                               strrchr (fault_cases[i].target, '/'));
+
+      g_test_add_data_func (path, &fault_cases[i], test_section_model_fault);
+    }
+
+  status = g_test_run ();
+  fixture_server_free (server);
+
+  return status;
+}
