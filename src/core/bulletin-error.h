@@ -50,5 +50,6 @@ typedef enum
 
 GQuark      bulletin_error_quark      (void);
 const char *bulletin_error_code_name  (int code);
+const char *bulletin_error_describe   (const GError *error);
 
 G_END_DECLS
