@@ -1077,7 +1077,11 @@ read_entry_element (Parser  *self,
   else if (ns == NS_MEDIA)
     read_media (self, entry, node);
   else if (ns == NS_XHTML && g_str_equal (name, "body"))
-    entry_offer (entry, SLOT_CONTENT, construct_to_html (self, node, inner_markup (self, node), KIND_XHTML), 3);
+    {
+      g_autofree char *markup = inner_markup (self, node);
+
+      entry_offer (entry, SLOT_CONTENT, construct_to_html (self, node, markup, KIND_XHTML), 3);
+    }
 }
 
 /* The source of the first <img> in sanitized HTML. */
@@ -1498,7 +1502,11 @@ read_xml (const guint8  *data,
       const xmlError *error = xmlCtxtGetLastError (ctxt);
 
       if (error != NULL && error->message != NULL)
-        *message = g_strdup_printf ("line %d: %s", error->line, g_strstrip (clean_utf8 (g_strdup (error->message))));
+        {
+          g_autofree char *text = g_strstrip (clean_utf8 (g_strdup (error->message)));
+
+          *message = g_strdup_printf ("line %d: %s", error->line, text);
+        }
     }
 
   xmlFreeParserCtxt (ctxt);
