@@ -78,6 +78,7 @@ static const ElementRule element_rules[] = {
   { "big", KEEP, 0 },
   { "blockquote", KEEP, FLAG_PARAGRAPH },
   { "br", KEEP, FLAG_VOID },
+  { "canvas", KEEP, 0 },
   { "caption", KEEP, FLAG_LINE },
   { "center", KEEP, FLAG_LINE },
   { "cite", KEEP, 0 },
@@ -95,6 +96,7 @@ static const ElementRule element_rules[] = {
   { "dl", KEEP, FLAG_PARAGRAPH },
   { "dt", KEEP, FLAG_LINE },
   { "em", KEEP, 0 },
+  { "fieldset", KEEP, FLAG_PARAGRAPH },
   { "figcaption", KEEP, FLAG_LINE },
   { "figure", KEEP, FLAG_PARAGRAPH },
   { "font", KEEP, 0 },
@@ -112,6 +114,8 @@ static const ElementRule element_rules[] = {
   { "img", KEEP, FLAG_VOID },
   { "ins", KEEP, 0 },
   { "kbd", KEEP, 0 },
+  { "label", KEEP, 0 },
+  { "legend", KEEP, FLAG_LINE },
   { "li", KEEP, FLAG_LINE },
   { "main", KEEP, FLAG_LINE },
   { "map", KEEP, 0 },
@@ -156,6 +160,14 @@ static const ElementRule element_rules[] = {
   { "var", KEEP, 0 },
   { "video", KEEP, FLAG_LINE },
   { "wbr", KEEP, FLAG_VOID },
+  /* obsolete or never implemented, harmless, and on feedparser's list */
+  { "datagrid", KEEP, 0 },
+  { "event-source", KEEP, 0 },
+  { "m", KEEP, 0 },
+  { "multicol", KEEP, 0 },
+  { "nextid", KEEP, 0 },
+  { "sound", KEEP, 0 },
+  { "spacer", KEEP, 0 },
 
   /* Code, styles, other documents, plugins, forms' controls, and the
    * foreign content (SVG, MathML) where HTML parsers disagree: gone with
@@ -200,9 +212,7 @@ static const ElementRule element_rules[] = {
 
   /* Unwrapped, listed only for their place in plain text. */
   { "body", UNWRAP, FLAG_LINE },
-  { "fieldset", UNWRAP, FLAG_PARAGRAPH },
   { "form", UNWRAP, FLAG_LINE },
-  { "legend", UNWRAP, FLAG_LINE },
   { "listing", UNWRAP, FLAG_PARAGRAPH | FLAG_PRE },
   { "marquee", UNWRAP, FLAG_LINE },
   /* the plugin goes, its fallback content stays */
@@ -1270,24 +1280,20 @@ has_attribute (const char **attributes,
 }
 
 /* Writes the start tag of a kept element with its allowed attributes in
- * their order. Returns %FALSE, writing nothing, for an image left with
- * nothing to show.
+ * their order.
  */
-static gboolean
+static void
 write_start_tag (Walker            *walker,
                  const ElementRule *rule,
                  const char       **attributes)
 {
   const char *element = rule->name;
-  gboolean is_image = g_str_equal (element, "img");
   gboolean is_link = g_str_equal (element, "a");
-  gboolean lazy = is_image || g_str_equal (element, "source");
+  gboolean lazy = g_str_equal (element, "img") || g_str_equal (element, "source");
   const char *lazy_src = NULL;
   const char *lazy_srcset = NULL;
   gboolean has_src = FALSE;
   gboolean has_srcset = FALSE;
-  gboolean wrote_src = FALSE;
-  gboolean wrote_srcset = FALSE;
   gboolean has_href = FALSE;
   gboolean has_target = FALSE;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -1345,11 +1351,7 @@ write_start_tag (Walker            *walker,
       if (value == NULL)
         continue;
 
-      if (g_str_equal (name, "src"))
-        wrote_src = value[0] != '\0';
-      else if (g_str_equal (name, "srcset"))
-        wrote_srcset = TRUE;
-      else if (g_str_equal (name, "href"))
+      if (g_str_equal (name, "href"))
         has_href = TRUE;
       else if (g_str_equal (name, "target"))
         has_target = TRUE;
@@ -1357,9 +1359,6 @@ write_start_tag (Walker            *walker,
       g_ptr_array_add (names, g_steal_pointer (&name));
       g_ptr_array_add (values, value);
     }
-
-  if (is_image && !wrote_src && !wrote_srcset)
-    return FALSE;
 
   /* A link that asks for another window must not hand it our window nor
    * tell it where it came from. */
@@ -1392,8 +1391,6 @@ write_start_tag (Walker            *walker,
       g_string_append_c (walker->out, '"');
     }
   g_string_append (walker->out, (rule->flags & FLAG_VOID) ? " />" : ">");
-
-  return TRUE;
 }
 
 static void
@@ -1404,8 +1401,7 @@ sanitize_start (Walker            *walker,
   if (rule->action != ACTION_KEEP || walker->kept_depth >= MAX_KEPT_DEPTH)
     return;
 
-  if (!write_start_tag (walker, rule, attributes))
-    return;
+  write_start_tag (walker, rule, attributes);
 
   if ((rule->flags & FLAG_VOID) == 0)
     {
