@@ -59,6 +59,7 @@ fetched_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *final_uri = NULL;
   GError *error = NULL;
@@ -70,7 +71,7 @@ fetched_cb (GObject      *object,
       return;
     }
 
-  bulletin_page_extract_async (bytes, final_uri, g_task_get_cancellable (task),
+  bulletin_page_extract_async (bytes, final_uri, cancellable,
                                extracted_cb, g_steal_pointer (&task));
 }
 

@@ -801,6 +801,7 @@ fetched_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   BulletinBreaking *self = g_task_get_source_object (task);
   const BulletinSource *source = bulletin_edition_get_breaking (self->edition);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *final_uri = NULL;
   GError *error = NULL;
@@ -814,12 +815,12 @@ fetched_cb (GObject      *object,
 
   if (source->type == BULLETIN_SOURCE_FEED)
     {
-      bulletin_feed_parse_async (bytes, final_uri, g_task_get_cancellable (task),
+      bulletin_feed_parse_async (bytes, final_uri, cancellable,
                                  feed_parsed_cb, g_steal_pointer (&task));
     }
   else
     {
-      g_autoptr(GTask) parse = g_task_new (NULL, g_task_get_cancellable (task), page_parsed_cb, g_steal_pointer (&task));
+      g_autoptr(GTask) parse = g_task_new (NULL, cancellable, page_parsed_cb, g_steal_pointer (&task));
 
       g_object_set_data_full (G_OBJECT (parse), "bytes", g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
       g_object_set_data_full (G_OBJECT (parse), "url", g_steal_pointer (&final_uri), g_free);
