@@ -218,6 +218,11 @@ bulletin_feed_get_format (BulletinFeed *self)
   return self->format;
 }
 
+/**
+ * bulletin_feed_set_format:
+ * @self: a #BulletinFeed
+ * @format: (nullable): the format name, as bulletin_feed_get_format() describes it
+ */
 void
 bulletin_feed_set_format (BulletinFeed *self,
                           const char   *format)
@@ -239,6 +244,11 @@ bulletin_feed_get_title (BulletinFeed *self)
   return self->title;
 }
 
+/**
+ * bulletin_feed_set_title:
+ * @self: a #BulletinFeed
+ * @title: (nullable): the title, plain text
+ */
 void
 bulletin_feed_set_title (BulletinFeed *self,
                          const char   *title)
@@ -261,6 +271,11 @@ bulletin_feed_get_link (BulletinFeed *self)
   return self->link;
 }
 
+/**
+ * bulletin_feed_set_link:
+ * @self: a #BulletinFeed
+ * @link: (nullable): the absolute URL of the site
+ */
 void
 bulletin_feed_set_link (BulletinFeed *self,
                         const char   *link)
@@ -282,6 +297,11 @@ bulletin_feed_get_subtitle (BulletinFeed *self)
   return self->subtitle;
 }
 
+/**
+ * bulletin_feed_set_subtitle:
+ * @self: a #BulletinFeed
+ * @subtitle: (nullable): the description, plain text
+ */
 void
 bulletin_feed_set_subtitle (BulletinFeed *self,
                             const char   *subtitle)
@@ -303,6 +323,11 @@ bulletin_feed_get_language (BulletinFeed *self)
   return self->language;
 }
 
+/**
+ * bulletin_feed_set_language:
+ * @self: a #BulletinFeed
+ * @language: (nullable): a language tag
+ */
 void
 bulletin_feed_set_language (BulletinFeed *self,
                             const char   *language)
@@ -324,6 +349,11 @@ bulletin_feed_get_image (BulletinFeed *self)
   return self->image;
 }
 
+/**
+ * bulletin_feed_set_image:
+ * @self: a #BulletinFeed
+ * @image: (nullable): the absolute URL of the logo
+ */
 void
 bulletin_feed_set_image (BulletinFeed *self,
                          const char   *image)
@@ -345,6 +375,11 @@ bulletin_feed_get_updated (BulletinFeed *self)
   return self->updated;
 }
 
+/**
+ * bulletin_feed_set_updated:
+ * @self: a #BulletinFeed
+ * @updated: (nullable): when the feed last changed
+ */
 void
 bulletin_feed_set_updated (BulletinFeed *self,
                            GDateTime    *updated)
@@ -376,6 +411,11 @@ bulletin_feed_get_recovered (BulletinFeed *self)
   return self->recovered;
 }
 
+/**
+ * bulletin_feed_set_recovered:
+ * @self: a #BulletinFeed
+ * @recovered: whether the feed was recovered from bytes that were not well-formed
+ */
 void
 bulletin_feed_set_recovered (BulletinFeed *self,
                              gboolean      recovered)
