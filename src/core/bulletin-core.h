@@ -21,6 +21,7 @@
 #include "bulletin-section.h"
 #include "bulletin-section-model.h"
 #include "bulletin-breaking.h"
+#include "bulletin-breaking-announcer.h"
 #include "bulletin-article-loader.h"
 
 #undef BULLETIN_CORE_INSIDE
