@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 int bulletin_cli_parse_feed (int argc, char **argv);
 
+int bulletin_cli_editions (int argc, char **argv);
+int bulletin_cli_headlines (int argc, char **argv);
+int bulletin_cli_breaking (int argc, char **argv);
+int bulletin_cli_read (int argc, char **argv);
+
 int bulletin_cli_saved (int argc, char **argv);
 
 int bulletin_cli_extract (int argc, char **argv);

@@ -10,6 +10,10 @@
 #include "bulletin-cli-commands.h"
 
 static const BulletinCliCommand commands[] = {
+  { "editions", "[--json] [--check]", "List the editions (--check validates every edition file)", bulletin_cli_editions },
+  { "headlines", "[--edition ID] [--section ID] [--limit N] [--json]", "Print the headlines of every section, or of one", bulletin_cli_headlines },
+  { "breaking", "[--edition ID] [--json]", "Print the current breaking news", bulletin_cli_breaking },
+  { "read", "URL [--json]", "Print an article as text (from the saved copy when there is one)", bulletin_cli_read },
   { "saved", "add URL|remove URL|list [--json]|export FILE|import FILE", "Bookmarks and articles saved for offline reading", bulletin_cli_saved },
   { "extract", "[--url URL] FILE|-", "Extract the article from a web page, as JSON", bulletin_cli_extract },
   { "parse-feed", "[--base-url URL] FILE|-", "Parse an RSS, Atom or JSON feed and print it as JSON", bulletin_cli_parse_feed },
