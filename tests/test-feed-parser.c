@@ -793,6 +793,61 @@ test_formats (void)
     }
 }
 
+/* Media RSS pictures: the first one's description is the hero's caption,
+ * several make a gallery; a bundled feed may point at its own resources,
+ * no other feed can. */
+static void
+test_media_gallery (void)
+{
+  const char *xml =
+    "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>t</title>"
+    "<item><title>Pictures</title><link>https://example.org/p</link>"
+    "<media:content url=\"images/one.jpg\" medium=\"image\"><media:description>The first, by Demo Wire</media:description></media:content>"
+    "<media:content url=\"images/two.jpg\" medium=\"image\"><media:description>The second</media:description></media:content>"
+    "</item></channel></rss>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  const char * const *gallery;
+  BulletinArticle *article;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BulletinFeed) feed = bulletin_feed_parse (bytes, "resource:///io/github/bulletinapp/Bulletin/demo/x.xml", &error);
+
+    g_assert_no_error (error);
+    article = g_ptr_array_index (bulletin_feed_get_items (feed), 0);
+    g_assert_cmpstr (bulletin_article_get_image (article), ==, "resource:///io/github/bulletinapp/Bulletin/demo/images/one.jpg");
+    g_assert_cmpstr (bulletin_article_get_image_caption (article), ==, "The first, by Demo Wire");
+    g_assert_cmpint (bulletin_article_get_kind (article), ==, BULLETIN_ARTICLE_KIND_GALLERY);
+    gallery = bulletin_article_get_gallery (article);
+    g_assert_nonnull (gallery);
+    g_assert_cmpuint (g_strv_length ((char **) gallery), ==, 2);
+    g_assert_cmpstr (gallery[1], ==, "resource:///io/github/bulletinapp/Bulletin/demo/images/two.jpg");
+  }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BulletinFeed) feed = bulletin_feed_parse (bytes, "https://example.org/feed.xml", &error);
+
+    g_assert_no_error (error);
+    article = g_ptr_array_index (bulletin_feed_get_items (feed), 0);
+    g_assert_cmpstr (bulletin_article_get_image (article), ==, "https://example.org/images/one.jpg");
+  }
+
+  {
+    const char *hostile =
+      "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>t</title>"
+      "<item><title>x</title><media:content url=\"resource:///io/github/bulletinapp/Bulletin/ui/secret\" medium=\"image\"/>"
+      "</item></channel></rss>";
+    g_autoptr(GBytes) hostile_bytes = g_bytes_new_static (hostile, strlen (hostile));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BulletinFeed) feed = bulletin_feed_parse (hostile_bytes, "https://example.org/feed.xml", &error);
+
+    g_assert_no_error (error);
+    article = g_ptr_array_index (bulletin_feed_get_items (feed), 0);
+    g_assert_null (bulletin_article_get_image (article));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +861,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_feed_case);
     }
   g_test_add_func ("/feed-parser/formats", test_formats);
+  g_test_add_func ("/feed-parser/media-gallery", test_media_gallery);
   g_test_add_func ("/feed-parser/not-feeds", test_not_feeds);
   g_test_add_func ("/feed-parser/hostile/billion-laughs", test_billion_laughs);
   g_test_add_func ("/feed-parser/hostile/quadratic-blowup", test_quadratic_blowup);

@@ -114,6 +114,8 @@ typedef struct
   GPtrArray  *tags;          /* char* */
   GPtrArray  *enclosures;    /* BulletinEnclosure*: <enclosure>, Atom rel=enclosure */
   GPtrArray  *media;         /* BulletinEnclosure*: media:content */
+  GPtrArray  *gallery;       /* char*: the image media:content URLs, in order */
+  char       *image_caption; /* the first image media:content's description */
   char       *video_url;
 } Entry;
 
@@ -138,6 +140,7 @@ entry_init (Entry *entry)
     entry->slots[i].priority = -1;
   entry->tags = g_ptr_array_new_with_free_func (g_free);
   entry->enclosures = g_ptr_array_new_with_free_func ((GDestroyNotify) bulletin_enclosure_free);
+  entry->gallery = g_ptr_array_new_with_free_func (g_free);
   entry->media = g_ptr_array_new_with_free_func ((GDestroyNotify) bulletin_enclosure_free);
 }
 
@@ -151,6 +154,8 @@ entry_clear (Entry *entry)
   g_clear_pointer (&entry->tags, g_ptr_array_unref);
   g_clear_pointer (&entry->enclosures, g_ptr_array_unref);
   g_clear_pointer (&entry->media, g_ptr_array_unref);
+  g_clear_pointer (&entry->gallery, g_ptr_array_unref);
+  g_clear_pointer (&entry->image_caption, g_free);
   g_clear_pointer (&entry->video_url, g_free);
 }
 
@@ -552,6 +557,20 @@ http_url_or_null (char *url)
   return url;
 }
 
+/* A feed bundled in the app's resources (the demo edition) may point at
+ * its own resources; a feed from anywhere else never can. Takes @url. */
+static char *
+fetchable_url_or_null (Parser *self,
+                       char   *url)
+{
+  if (url != NULL && self->base_url != NULL &&
+      g_str_has_prefix (self->base_url, "resource:///") &&
+      g_str_has_prefix (url, "resource:///"))
+    return url;
+
+  return http_url_or_null (url);
+}
+
 static char *
 resolve_url (Parser     *self,
              xmlNode    *node,
@@ -568,7 +587,7 @@ resolve_url (Parser     *self,
     return NULL;
 
   base = node_base (self, node);
-  return http_url_or_null (bulletin_url_resolve (base, trimmed));
+  return fetchable_url_or_null (self, bulletin_url_resolve (base, trimmed));
 }
 
 static char *
@@ -781,7 +800,11 @@ add_enclosure (Parser     *self,
     g_clear_pointer (&type, g_free);
 
   if (is_image_type (type) || g_strcmp0 (medium, "image") == 0)
-    entry_offer (entry, SLOT_IMAGE, g_strdup (url), list == entry->media ? 4 : 3);
+    {
+      entry_offer (entry, SLOT_IMAGE, g_strdup (url), list == entry->media ? 4 : 3);
+      if (list == entry->media)
+        g_ptr_array_add (entry->gallery, g_strdup (url));
+    }
 
   if ((is_video_type (type) || g_strcmp0 (medium, "video") == 0) && entry->video_url == NULL)
     entry->video_url = g_strdup (url);
@@ -824,7 +847,13 @@ read_media (Parser  *self,
       entry_offer (entry, SLOT_IMAGE, resolve_url (self, node, raw), 5);
     }
   else if (node_is (node, "description"))
-    entry_offer (entry, SLOT_SUMMARY, read_html (self, node, KIND_TEXT), 0);
+    {
+      /* The description of the first picture is its caption. */
+      if (node->parent != NULL && node_is (node->parent, "content") &&
+          entry->gallery->len == 1 && entry->image_caption == NULL)
+        entry->image_caption = read_text (self, node, KIND_TEXT);
+      entry_offer (entry, SLOT_SUMMARY, read_html (self, node, KIND_TEXT), 0);
+    }
   else if (node_is (node, "title"))
     entry_offer (entry, SLOT_TITLE, read_text (self, node, KIND_TEXT), 0);
   else if (node_is (node, "category"))
@@ -1189,6 +1218,18 @@ entry_to_article (Entry      *entry,
   if (image == NULL)
     image = first_image (summary);
   bulletin_article_set_image (article, image);
+  if (entry->image_caption != NULL && entry->gallery->len > 0 &&
+      g_strcmp0 (image, g_ptr_array_index (entry->gallery, 0)) == 0)
+    bulletin_article_set_image_caption (article, entry->image_caption);
+
+  /* Several pictures make a gallery (Media RSS's way of carrying one). */
+  if (entry->gallery->len >= 2)
+    {
+      g_ptr_array_add (entry->gallery, NULL);
+      bulletin_article_set_gallery (article, (const char * const *) entry->gallery->pdata);
+      g_ptr_array_remove_index (entry->gallery, entry->gallery->len - 1);
+      bulletin_article_set_kind (article, BULLETIN_ARTICLE_KIND_GALLERY);
+    }
 
   if (entry->video_url != NULL)
     {
