@@ -284,10 +284,28 @@ static char *
 resolve_url (Loader     *loader,
              const char *url)
 {
+  g_autoptr(GUri) base = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *path;
+
   if (loader->edition->base_uri == NULL)
     return g_uri_parse_scheme (url) != NULL ? g_strdup (url) : NULL;
 
-  return g_uri_resolve_relative (loader->edition->base_uri, url, G_URI_FLAGS_ENCODED, NULL);
+  /* What g_uri_resolve_relative () does, less its critical on a result
+   * GUri cannot write back: no host and a path starting with "//"
+   * ("resource:/.//x" once dot segments are gone), or a host and a path
+   * not starting with '/'. Neither is a valid address.
+   */
+  base = g_uri_parse (loader->edition->base_uri, G_URI_FLAGS_ENCODED, NULL);
+  uri = base != NULL ? g_uri_parse_relative (base, url, G_URI_FLAGS_ENCODED, NULL) : NULL;
+  if (uri == NULL)
+    return NULL;
+  path = g_uri_get_path (uri);
+  if (g_uri_get_host (uri) != NULL ? (path[0] != '\0' && path[0] != '/')
+                                   : (path[0] == '/' && path[1] == '/'))
+    return NULL;
+
+  return g_uri_to_string (uri);
 }
 
 static BulletinSource *

@@ -169,6 +169,7 @@ bulletin_url_resolve (const char *base,
 {
   g_autofree char *clean = bulletin_url_clean (reference);
   g_autoptr(GUri) uri = NULL;
+  const char *path;
 
   if (clean == NULL)
     return NULL;
@@ -192,6 +193,17 @@ bulletin_url_resolve (const char *base,
     }
 
   if (uri == NULL)
+    return NULL;
+
+  /* GUri can parse what it cannot write back (a critical in g_uri_join):
+   * a host followed by a path not starting with '/' (the relaxed parse
+   * reads "http://a.example;b/c" as host and parameters ";b/c"), or no
+   * host and a path starting with "//" ("https:/..///a.example/").
+   * Neither is a valid URL.
+   */
+  path = g_uri_get_path (uri);
+  if (g_uri_get_host (uri) != NULL ? (path[0] != '\0' && path[0] != '/')
+                                   : (path[0] == '/' && path[1] == '/'))
     return NULL;
 
   return restore_unicode_host (uri, base, reference);
