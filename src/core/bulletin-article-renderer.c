@@ -908,7 +908,7 @@ append_figure (BulletinArticleRenderer *self,
   append_escaped (out, src);
   g_string_append (out, "\" alt=\"");
   append_escaped (out, caption);
-  g_string_append (out, "\" loading=\"lazy\">");
+  g_string_append (out, "\">");
   if (!is_blank (caption))
     {
       g_string_append (out, "<figcaption dir=\"auto\">");
@@ -1018,7 +1018,12 @@ append_gallery (BulletinArticleRenderer *self,
       append_escaped (out, src);
       g_string_append (out, "\" alt=\"");
       append_escaped (out, caption != NULL ? caption : position);
-      g_string_append (out, "\" loading=\"lazy\"><figcaption dir=\"auto\"><span class=\"position\">");
+      g_string_append (out, "\"");
+      /* Lazy images load after layout and hold the page's load back:
+       * only pictures well below the first screen are left for later */
+      if (shown >= 4)
+        g_string_append (out, " loading=\"lazy\"");
+      g_string_append (out, "><figcaption dir=\"auto\"><span class=\"position\">");
       append_escaped (out, position);
       g_string_append (out, "</span>");
       if (!is_blank (caption))
@@ -1123,7 +1128,7 @@ append_read_next (BulletinArticleRenderer *self,
         {
           g_string_append (out, "<img src=\"");
           append_escaped (out, thumbnail);
-          g_string_append (out, "\" alt=\"\" loading=\"lazy\">");
+          g_string_append (out, "\" alt=\"\">");
         }
       g_string_append (out, "<span class=\"title\" dir=\"auto\">");
       append_escaped (out, bulletin_article_get_title (item));
