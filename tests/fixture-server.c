@@ -282,6 +282,8 @@ serve_fault (FixtureServer     *self,
     }
   else if (g_str_equal (fault, "to-file"))
     redirect (msg, "file:///etc/passwd");
+  else if (g_str_equal (fault, "to-nowhere"))
+    redirect (msg, "http:.//nowhere");
   else if (g_str_equal (fault, "redirect-feed"))
     redirect (msg, "../outlet/rss.xml");
   else if (g_str_equal (fault, "image"))

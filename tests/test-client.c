@@ -194,6 +194,7 @@ static const FaultCase fault_cases[] = {
   { "/fault/chain/0", BULLETIN_FETCH_FEED, BULLETIN_ERROR_REDIRECT },
   { "/fault/chain/15", BULLETIN_FETCH_FEED, BULLETIN_ERROR_REDIRECT },
   { "/fault/to-file", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_REDIRECT },
+  { "/fault/to-nowhere", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_REDIRECT },
   { "/fault/image", BULLETIN_FETCH_FEED, BULLETIN_ERROR_NOT_A_FEED },
   { "/fault/image", BULLETIN_FETCH_PAGE, BULLETIN_ERROR_NOT_A_PAGE },
   { "/outlet/rss.xml", BULLETIN_FETCH_IMAGE, BULLETIN_ERROR_INVALID_DATA },

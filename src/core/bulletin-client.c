@@ -1021,9 +1021,16 @@ follow_redirect (GTask *task)
   if (location == NULL)
     return FALSE;
 
-  target = g_uri_resolve_relative (data->current_uri, location, G_URI_FLAGS_ENCODED, &error);
-  if (target != NULL)
-    target_uri = g_uri_parse (target, G_URI_FLAGS_ENCODED, &error);
+  /* Parsed rather than resolved to a string straight away: a Location
+   * such as "http:.//x" resolves to a URI with no host that GUri cannot
+   * write back.
+   */
+  {
+    g_autoptr(GUri) base = g_uri_parse (data->current_uri, G_URI_FLAGS_ENCODED, NULL);
+
+    if (base != NULL)
+      target_uri = g_uri_parse_relative (base, location, G_URI_FLAGS_ENCODED, &error);
+  }
   if (target_uri == NULL)
     {
       g_task_return_new_error (task, BULLETIN_ERROR, BULLETIN_ERROR_REDIRECT,
@@ -1033,8 +1040,15 @@ follow_redirect (GTask *task)
     }
 
   scheme = g_uri_get_scheme (target_uri);
-  if ((g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-      g_uri_get_host (target_uri) == NULL || g_uri_get_host (target_uri)[0] == '\0')
+  if ((g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+      (g_uri_get_host (target_uri) == NULL || g_uri_get_host (target_uri)[0] == '\0'))
+    {
+      g_task_return_new_error (task, BULLETIN_ERROR, BULLETIN_ERROR_REDIRECT,
+                               "%s redirected to an address that is not valid.",
+                               host_or_uri (data));
+      return TRUE;
+    }
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
       g_task_return_new_error (task, BULLETIN_ERROR, BULLETIN_ERROR_REDIRECT,
                                "%s redirected to a %s: address, which Bulletin refuses to follow.",
