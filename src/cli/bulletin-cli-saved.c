@@ -97,6 +97,8 @@ extract_cb (GObject      *object,
       return;
     }
 
+  /* The URL asked for stays the bookmark's, whatever the page calls itself. */
+  bulletin_article_set_url (extracted, NULL);
   bulletin_article_merge (data->article, extracted);
   g_main_loop_quit (data->loop);
 }

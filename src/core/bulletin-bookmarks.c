@@ -40,6 +40,7 @@ struct _BulletinBookmarks
   GHashTable *by_url;        /* url -> Entry (borrowed from entries) */
   GVariant   *last_written;
   gulong      changed_id;
+  guint       writing : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -106,15 +107,9 @@ dict_get_string (GVariant   *dict,
 }
 
 static gboolean
-dict_get_time (GVariant   *dict,
-               const char *key,
-               gint64     *out)
+variant_get_time (GVariant *value,
+                  gint64   *out)
 {
-  g_autoptr(GVariant) value = g_variant_lookup_value (dict, key, NULL);
-
-  if (value == NULL)
-    return FALSE;
-
   /* Someone editing the key by hand may well write an int32. */
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
     *out = g_variant_get_int64 (value);
@@ -130,42 +125,98 @@ dict_get_time (GVariant   *dict,
   return TRUE;
 }
 
-/* Takes a reference on @dict; returns NULL for a dictionary without URL. */
+enum {
+  KEY_URL,
+  KEY_TITLE,
+  KEY_EDITION,
+  KEY_SECTION,
+  KEY_SECTION_TITLE,
+  KEY_IMAGE,
+  N_STRING_KEYS
+};
+
+static const char * const string_keys[N_STRING_KEYS] = {
+  "url", "title", "edition", "section", "section-title", "image",
+};
+
+/* Takes a reference on @dict; returns NULL for a dictionary without URL.
+ * One pass over the dictionary: 5,000 of them are read at start.
+ */
 static Entry *
 entry_new_from_dict (GVariant *dict)
 {
   g_autoptr(BulletinArticle) article = NULL;
-  const char *url = dict_get_string (dict, "url");
-  gint64 published;
+  GVariant *values[N_STRING_KEYS] = { NULL };
+  const char *strings[N_STRING_KEYS] = { NULL };
+  gboolean has_published = FALSE;
+  gboolean has_saved_at = FALSE;
+  gint64 published = 0;
+  gint64 saved_at_value = 0;
   gint64 *saved_at;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
   Entry *entry;
 
-  if (url == NULL)
-    return NULL;
+  g_variant_iter_init (&iter, dict);
+  while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
+    {
+      if (g_str_equal (key, "saved-at"))
+        {
+          if (!has_saved_at)
+            has_saved_at = variant_get_time (value, &saved_at_value);
+          continue;
+        }
+      if (g_str_equal (key, "published"))
+        {
+          if (!has_published)
+            has_published = variant_get_time (value, &published);
+          continue;
+        }
+      for (guint i = 0; i < N_STRING_KEYS; i++)
+        if (values[i] == NULL && g_str_equal (key, string_keys[i]) &&
+            g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+          {
+            values[i] = g_variant_ref (value);
+            strings[i] = g_variant_get_string (value, NULL);
+            if (strings[i][0] == '\0')
+              strings[i] = NULL;
+            break;
+          }
+    }
+
+  if (strings[KEY_URL] == NULL)
+    {
+      for (guint i = 0; i < N_STRING_KEYS; i++)
+        g_clear_pointer (&values[i], g_variant_unref);
+      return NULL;
+    }
+
+  entry = g_rc_box_new0 (Entry);
+  entry->dict = g_variant_ref (dict);
+  entry->edition = g_strdup (strings[KEY_EDITION]);
+  entry->saved_at = has_saved_at ? saved_at_value : 0;
 
   article = bulletin_article_new ();
-  bulletin_article_set_url (article, url);
-  bulletin_article_set_title (article, dict_get_string (dict, "title"));
-  bulletin_article_set_section (article, dict_get_string (dict, "section"));
-  bulletin_article_set_section_title (article, dict_get_string (dict, "section-title"));
-  bulletin_article_set_image (article, dict_get_string (dict, "image"));
-  if (dict_get_time (dict, "published", &published))
+  bulletin_article_set_url (article, strings[KEY_URL]);
+  bulletin_article_set_title (article, strings[KEY_TITLE]);
+  bulletin_article_set_section (article, strings[KEY_SECTION]);
+  bulletin_article_set_section_title (article, strings[KEY_SECTION_TITLE]);
+  bulletin_article_set_image (article, strings[KEY_IMAGE]);
+  if (has_published)
     {
       g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (published);
 
       bulletin_article_set_published (article, date);
     }
 
-  entry = g_rc_box_new0 (Entry);
-  entry->dict = g_variant_ref (dict);
-  entry->edition = g_strdup (dict_get_string (dict, "edition"));
-  if (!dict_get_time (dict, "saved-at", &entry->saved_at))
-    entry->saved_at = 0;
-
   saved_at = g_new (gint64, 1);
   *saved_at = entry->saved_at;
   g_object_set_qdata_full (G_OBJECT (article), saved_at_quark (), saved_at, g_free);
   entry->article = g_steal_pointer (&article);
+
+  for (guint i = 0; i < N_STRING_KEYS; i++)
+    g_clear_pointer (&values[i], g_variant_unref);
 
   return entry;
 }
@@ -388,10 +439,17 @@ settings_changed_cb (BulletinBookmarks *self,
                      const char        *key,
                      GSettings         *settings)
 {
-  g_autoptr(GVariant) value = g_settings_get_value (settings, BOOKMARKS_KEY);
+  g_autoptr(GVariant) value = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
-  /* Our own write coming back. */
+  /* Our own write, announced while it happens (or later, below): reading
+   * the key back would cost a parse of the whole list with the keyfile
+   * backend.
+   */
+  if (self->writing)
+    return;
+
+  value = g_settings_get_value (settings, BOOKMARKS_KEY);
   if (self->last_written != NULL && g_variant_equal (value, self->last_written))
     return;
 
@@ -416,8 +474,10 @@ write_settings (BulletinBookmarks *self)
   g_clear_pointer (&self->last_written, g_variant_unref);
   self->last_written = g_variant_ref_sink (g_variant_builder_end (&builder));
 
+  self->writing = TRUE;
   if (!g_settings_set_value (self->settings, BOOKMARKS_KEY, self->last_written))
     g_message ("The bookmarks could not be stored: the key is not writable");
+  self->writing = FALSE;
 }
 
 static void
