@@ -5,12 +5,12 @@
 
 #include <stdio.h>
 
+#include "bulletin-article-loader.h"
 #include "bulletin-bookmarks.h"
 #include "bulletin-cli-commands.h"
 #include "bulletin-client.h"
 #include "bulletin-error.h"
 #include "bulletin-library.h"
-#include "bulletin-page-extractor.h"
 
 /* `bulletin-cli saved`: the same bookmarks (GSettings) and the same saved
  * articles ($XDG_DATA_HOME/bulletin/saved) as the app.
@@ -83,43 +83,14 @@ save_cb (GObject      *object,
 }
 
 static void
-extract_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
 {
   AddData *data = user_data;
-  g_autoptr(BulletinArticle) extracted = NULL;
 
-  extracted = bulletin_page_extract_finish (result, &data->error);
-  if (extracted == NULL)
-    {
-      g_main_loop_quit (data->loop);
-      return;
-    }
-
-  /* The URL asked for stays the bookmark's, whatever the page calls itself. */
-  bulletin_article_set_url (extracted, NULL);
-  bulletin_article_merge (data->article, extracted);
+  bulletin_article_load_finish (BULLETIN_CLIENT (object), result, &data->error);
   g_main_loop_quit (data->loop);
-}
-
-static void
-fetch_page_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  AddData *data = user_data;
-  g_autoptr(GBytes) bytes = NULL;
-
-  bytes = bulletin_client_fetch_finish (BULLETIN_CLIENT (object), result, NULL, &data->error);
-  if (bytes == NULL)
-    {
-      g_main_loop_quit (data->loop);
-      return;
-    }
-
-  bulletin_page_extract_async (bytes, bulletin_article_get_url (data->article), NULL,
-                               extract_cb, data);
 }
 
 static int
@@ -159,7 +130,7 @@ saved_add (const char *url,
   data.article = article;
 
   /* Fetch first: an article that cannot be read is not bookmarked. */
-  bulletin_client_fetch_async (client, url, BULLETIN_FETCH_PAGE, NULL, fetch_page_cb, &data);
+  bulletin_article_load_async (client, article, NULL, load_cb, &data);
   g_main_loop_run (loop);
   if (data.error != NULL)
     {
