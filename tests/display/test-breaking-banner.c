@@ -1,0 +1,671 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-breaking-banner"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bulletin-application.h"
+#include "bulletin-breaking-banner.h"
+#include "bulletin-core.h"
+
+/* The breaking news banner under Xvfb, on the demo edition's breaking
+ * items. The cycling is driven through bulletin_breaking_banner_advance()
+ * (interval-ms 0), ages are counted from a fixed "now", and screenshots go
+ * to <builddir>/tests/display/screenshots/. */
+
+#define TIMEOUT_SECONDS 30
+#define N_DEMO_ITEMS 10
+
+static BulletinApplication *app;
+
+/* Helpers */
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_for (Predicate predicate,
+          gpointer  data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+static void
+settle (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static char *
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = NULL;
+  char *path;
+  int width, height;
+
+  settle (600);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
+
+  return path;
+}
+
+static void
+set_dark (gboolean dark)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+}
+
+/* Finds the first widget under @widget that has @css_class, and for
+ * labels, is shown (a hidden stack page's label is not) */
+static GtkWidget *
+find_by_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  if (!gtk_widget_get_child_visible (widget) || !gtk_widget_get_visible (widget))
+    return NULL;
+
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_role (GtkWidget         *widget,
+              GtkAccessibleRole  role)
+{
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == role)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_role (child, role);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+shown_label (BulletinBreakingBanner *banner,
+             const char             *css_class)
+{
+  GtkWidget *label = find_by_class (GTK_WIDGET (banner), css_class);
+
+  return label != NULL ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+static const char *
+title_of (GListModel *model,
+          guint       i)
+{
+  g_autoptr(BulletinArticle) item = g_list_model_get_item (model, i);
+
+  return bulletin_article_get_title (item);
+}
+
+/* The demo's breaking news */
+
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+} Poll;
+
+static void
+poll_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Poll *poll = user_data;
+  g_autoptr(GError) error = NULL;
+
+  poll->ok = bulletin_breaking_refresh_finish (BULLETIN_BREAKING (object), result, &error);
+  g_assert_no_error (error);
+  poll->done = TRUE;
+}
+
+static BulletinBreaking *
+demo_breaking (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BulletinEdition) edition = bulletin_edition_lookup ("demo", &error);
+  BulletinBreaking *breaking;
+  Poll poll = { 0 };
+
+  g_assert_no_error (error);
+  breaking = bulletin_breaking_new (bulletin_application_get_client (app), edition);
+  bulletin_breaking_refresh_async (breaking, NULL, poll_cb, &poll);
+  while (!poll.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (poll.ok);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (breaking)), ==, N_DEMO_ITEMS);
+
+  return breaking;
+}
+
+/* A window with the banner over some content, as in the app */
+typedef struct
+{
+  GtkWindow              *window;
+  BulletinBreakingBanner *banner;
+  GtkWidget              *content;
+} Harness;
+
+static void
+harness_open (Harness    *h,
+              GListModel *model,
+              int         width)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 28, 11, 0, 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *status = adw_status_page_new ();
+
+  h->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+  h->banner = BULLETIN_BREAKING_BANNER (bulletin_breaking_banner_new ());
+  bulletin_breaking_banner_set_interval_ms (h->banner, 0);
+  bulletin_breaking_banner_set_now (h->banner, now);
+  bulletin_breaking_banner_set_model (h->banner, model);
+
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), "Content");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "io.github.bulletinapp.Bulletin-symbolic");
+  gtk_widget_set_vexpand (status, TRUE);
+  h->content = gtk_button_new_with_label ("Content button");
+  gtk_widget_set_halign (h->content, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), h->content);
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (h->banner));
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (h->window), box);
+  gtk_window_set_default_size (h->window, width, 300);
+  gtk_window_present (h->window);
+  g_assert_true (wait_for (widget_mapped, h->window));
+  /* The window gives the first focusable widget, in the banner, the focus */
+  gtk_widget_grab_focus (h->content);
+  settle (100);
+}
+
+static void
+harness_close (Harness *h)
+{
+  gtk_window_destroy (h->window);
+  settle (50);
+}
+
+/* Tests */
+
+static void
+test_demo_items (void)
+{
+  g_autoptr(BulletinBreaking) breaking = demo_breaking ();
+  GListModel *model = G_LIST_MODEL (breaking);
+  Harness h = { 0 };
+  GtkWidget *alert;
+  g_autofree char *first = NULL;
+
+  harness_open (&h, model, 900);
+  g_assert_true (bulletin_breaking_banner_get_revealed (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, N_DEMO_ITEMS);
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 0);
+  g_assert_cmpstr (bulletin_article_get_title (bulletin_breaking_banner_get_current (h.banner)), ==,
+                   title_of (model, 0));
+  g_assert_cmpstr (shown_label (h.banner, "breaking-text"), ==, title_of (model, 0));
+  g_assert_cmpstr (shown_label (h.banner, "breaking-age"), ==, "8 min ago");
+  g_assert_cmpstr (shown_label (h.banner, "breaking-count"), ==, "1 of 10");
+  g_assert_cmpstr (shown_label (h.banner, "breaking-chip"), ==, "BREAKING");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (h.banner)), >, 0);
+
+  /* A live region screen readers follow */
+  alert = find_by_role (GTK_WIDGET (h.banner), GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_nonnull (alert);
+  first = g_strdup_printf ("%s, 8 min ago", title_of (model, 0));
+  gtk_test_accessible_assert_property (alert, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, first);
+  gtk_test_accessible_assert_property (alert, GTK_ACCESSIBLE_PROPERTY_LABEL, "Breaking news");
+
+  g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-light"));
+  g_free (screenshot (GTK_WIDGET (h.banner), "breaking-banner-strip"));
+
+  /* The test clock: each advance is the next item, after the last the first */
+  g_assert_true (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 1);
+  settle (600);
+  g_assert_cmpstr (shown_label (h.banner, "breaking-text"), ==, title_of (model, 1));
+  g_assert_cmpstr (shown_label (h.banner, "breaking-age"), ==, "29 min ago");
+  g_assert_cmpstr (shown_label (h.banner, "breaking-count"), ==, "2 of 10");
+  {
+    g_autofree char *second = g_strdup_printf ("%s, 29 min ago", title_of (model, 1));
+
+    gtk_test_accessible_assert_property (alert, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, second);
+  }
+
+  for (guint i = 2; i < N_DEMO_ITEMS; i++)
+    g_assert_true (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, N_DEMO_ITEMS - 1);
+  settle (600);
+  /* The last demo item has no article */
+  g_assert_null (bulletin_article_get_url (bulletin_breaking_banner_get_current (h.banner)));
+  g_assert_cmpstr (shown_label (h.banner, "breaking-count"), ==, "10 of 10");
+  g_assert_true (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 0);
+
+  /* Previous and next, as the buttons do */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.banner), "breaking.previous", NULL));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, N_DEMO_ITEMS - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.banner), "breaking.next", NULL));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 0);
+
+  /* Polled again with nothing new: the banner stays where it is */
+  bulletin_breaking_banner_next (h.banner);
+  {
+    Poll poll = { 0 };
+
+    bulletin_breaking_refresh_async (breaking, NULL, poll_cb, &poll);
+    while (!poll.done)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 1);
+  g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, N_DEMO_ITEMS);
+
+  set_dark (TRUE);
+  g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-dark"));
+  set_dark (FALSE);
+
+  harness_close (&h);
+}
+
+static void
+test_pause (void)
+{
+  g_autoptr(BulletinBreaking) breaking = demo_breaking ();
+  Harness h = { 0 };
+  GtkEventController *motion;
+  GtkWidget *next_button;
+
+  harness_open (&h, G_LIST_MODEL (breaking), 900);
+  g_assert_false (bulletin_breaking_banner_get_paused (h.banner));
+
+  /* The pointer over it */
+  motion = find_controller (GTK_WIDGET (h.banner), GTK_TYPE_EVENT_CONTROLLER_MOTION);
+  g_assert_nonnull (motion);
+  g_signal_emit_by_name (motion, "enter", 10.0, 10.0);
+  g_assert_true (bulletin_breaking_banner_get_paused (h.banner));
+  g_assert_false (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 0);
+  /* the reader still moves on by hand */
+  bulletin_breaking_banner_next (h.banner);
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 1);
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_false (bulletin_breaking_banner_get_paused (h.banner));
+  g_assert_true (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 2);
+
+  /* The keyboard focus in it: real focus, through its focus controller */
+  next_button = find_by_class (GTK_WIDGET (h.banner), "circular");
+  g_assert_nonnull (next_button);
+  g_assert_true (gtk_widget_grab_focus (next_button));
+  settle (50);
+  g_assert_true (gtk_widget_has_focus (next_button));
+  g_assert_true (bulletin_breaking_banner_get_paused (h.banner));
+  g_assert_false (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 2);
+
+  g_assert_true (gtk_widget_grab_focus (h.content));
+  settle (50);
+  g_assert_false (bulletin_breaking_banner_get_paused (h.banner));
+  g_assert_true (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 3);
+
+  harness_close (&h);
+}
+
+static gboolean
+position_moved (gpointer data)
+{
+  return bulletin_breaking_banner_get_position (data) != 0;
+}
+
+static void
+test_timer (void)
+{
+  g_autoptr(BulletinBreaking) breaking = demo_breaking ();
+  Harness h = { 0 };
+
+  harness_open (&h, G_LIST_MODEL (breaking), 900);
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 0);
+
+  /* The timer only calls advance: with an interval it moves on its own */
+  g_object_set (h.banner, "interval-ms", 20, NULL);
+  g_assert_true (wait_for (position_moved, h.banner));
+  g_object_set (h.banner, "interval-ms", 0, NULL);
+
+  harness_close (&h);
+}
+
+static void
+open_article_cb (BulletinBreakingBanner  *banner,
+                 BulletinArticle         *item,
+                 BulletinArticle        **out)
+{
+  g_set_object (out, item);
+}
+
+static void
+test_activate (void)
+{
+  g_autoptr(BulletinBreaking) breaking = demo_breaking ();
+  g_autoptr(BulletinArticle) opened = NULL;
+  Harness h = { 0 };
+  BulletinArticle *current;
+
+  harness_open (&h, G_LIST_MODEL (breaking), 900);
+  g_signal_connect (h.banner, "open-article", G_CALLBACK (open_article_cb), &opened);
+
+  /* An item with an article opens it */
+  current = bulletin_breaking_banner_get_current (h.banner);
+  g_assert_nonnull (bulletin_article_get_url (current));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.banner), "breaking.open", NULL));
+  g_assert_true (opened == current);
+  g_clear_object (&opened);
+
+  /* One without shows its whole text, and waits while it does */
+  bulletin_breaking_banner_previous (h.banner);
+  current = bulletin_breaking_banner_get_current (h.banner);
+  g_assert_null (bulletin_article_get_url (current));
+  bulletin_breaking_banner_activate_current (h.banner);
+  g_assert_null (opened);
+  settle (300);
+  g_assert_cmpstr (shown_label (h.banner, "breaking-whole-text"), ==, bulletin_article_get_title (current));
+  g_assert_true (bulletin_breaking_banner_get_paused (h.banner));
+  g_free (screenshot (gtk_widget_get_ancestor (find_by_class (GTK_WIDGET (h.banner), "breaking-whole-text"),
+                                               GTK_TYPE_POPOVER),
+                      "breaking-banner-whole-text"));
+
+  /* Moving on closes it */
+  bulletin_breaking_banner_next (h.banner);
+  settle (300);
+  g_assert_null (find_by_class (GTK_WIDGET (h.banner), "breaking-whole-text"));
+  g_assert_false (bulletin_breaking_banner_get_paused (h.banner));
+
+  harness_close (&h);
+}
+
+static BulletinArticle *
+copy_item (BulletinArticle *item)
+{
+  BulletinArticle *copy = bulletin_article_new ();
+
+  bulletin_article_set_id (copy, bulletin_article_get_id (item));
+  bulletin_article_set_title (copy, bulletin_article_get_title (item));
+  bulletin_article_set_url (copy, bulletin_article_get_url (item));
+  bulletin_article_set_published (copy, bulletin_article_get_published (item));
+
+  return copy;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static gboolean
+revealer_closed (gpointer data)
+{
+  return gtk_widget_get_height (GTK_WIDGET (data)) == 0;
+}
+
+static gboolean
+revealer_open (gpointer data)
+{
+  return gtk_widget_get_height (GTK_WIDGET (data)) > 0;
+}
+
+static void
+test_close_and_return (void)
+{
+  g_autoptr(BulletinBreaking) breaking = demo_breaking ();
+  g_autoptr(GListStore) store = g_list_store_new (BULLETIN_TYPE_ARTICLE);
+  g_autoptr(GPtrArray) again = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(BulletinArticle) fresh = bulletin_article_new ();
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 28, 10, 58, 0);
+  Harness h = { 0 };
+  guint revealed_notifies = 0;
+
+  for (guint i = 0; i < N_DEMO_ITEMS; i++)
+    {
+      g_autoptr(BulletinArticle) item = g_list_model_get_item (G_LIST_MODEL (breaking), i);
+      g_autoptr(BulletinArticle) copy = copy_item (item);
+
+      g_list_store_append (store, copy);
+    }
+
+  harness_open (&h, G_LIST_MODEL (store), 900);
+  g_signal_connect_swapped (h.banner, "notify::revealed", G_CALLBACK (count_cb), &revealed_notifies);
+  bulletin_breaking_banner_next (h.banner);
+  bulletin_breaking_banner_next (h.banner);
+
+  /* Closed: hidden, and its items with it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.banner), "breaking.dismiss", NULL));
+  g_assert_false (bulletin_breaking_banner_get_revealed (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, 0);
+  g_assert_null (bulletin_breaking_banner_get_current (h.banner));
+  g_assert_true (wait_for (revealer_closed, h.banner));
+  g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-closed"));
+
+  /* The same items again (new objects, as after a poll): still closed */
+  for (guint i = 0; i < N_DEMO_ITEMS; i++)
+    {
+      g_autoptr(BulletinArticle) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      g_ptr_array_add (again, copy_item (item));
+    }
+  g_list_store_splice (store, 0, N_DEMO_ITEMS, again->pdata, again->len);
+  g_assert_false (bulletin_breaking_banner_get_revealed (h.banner));
+
+  /* A newer item brings it back, with that item alone */
+  bulletin_article_set_id (fresh, "demo-breaking-test-new");
+  bulletin_article_set_title (fresh, "Harbour master: the storm surge has passed; the quays reopen at noon");
+  bulletin_article_set_published (fresh, when);
+  g_list_store_insert (store, 0, fresh);
+  g_assert_true (bulletin_breaking_banner_get_revealed (h.banner));
+  g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, 1);
+  g_assert_true (bulletin_breaking_banner_get_current (h.banner) == fresh);
+  g_assert_true (wait_for (revealer_open, h.banner));
+  settle (600);
+  g_assert_cmpstr (shown_label (h.banner, "breaking-text"), ==, bulletin_article_get_title (fresh));
+  g_assert_cmpstr (shown_label (h.banner, "breaking-age"), ==, "2 min ago");
+  /* one item: no count, no previous or next */
+  g_assert_null (shown_label (h.banner, "breaking-count"));
+  g_assert_false (bulletin_breaking_banner_advance (h.banner));
+  g_assert_cmpuint (revealed_notifies, ==, 2);
+  g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-returned"));
+
+  /* The item removed at the source: hidden again */
+  g_list_store_remove (store, 0);
+  g_assert_false (bulletin_breaking_banner_get_revealed (h.banner));
+
+  harness_close (&h);
+}
+
+static void
+test_new_item_first (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (BULLETIN_TYPE_ARTICLE);
+  g_autoptr(BulletinArticle) a = bulletin_article_new ();
+  g_autoptr(BulletinArticle) b = bulletin_article_new ();
+  g_autoptr(BulletinArticle) c = bulletin_article_new ();
+  Harness h = { 0 };
+
+  bulletin_article_set_id (a, "a");
+  bulletin_article_set_title (a, "The first item of the day");
+  bulletin_article_set_id (b, "b");
+  bulletin_article_set_title (b, "The second item of the day");
+  bulletin_article_set_id (c, "c");
+  bulletin_article_set_title (c, "What just happened");
+  g_list_store_append (store, b);
+  g_list_store_append (store, a);
+
+  harness_open (&h, G_LIST_MODEL (store), 700);
+  bulletin_breaking_banner_next (h.banner);
+  g_assert_true (bulletin_breaking_banner_get_current (h.banner) == a);
+
+  /* What just happened is shown at once */
+  g_list_store_insert (store, 0, c);
+  g_assert_true (bulletin_breaking_banner_get_current (h.banner) == c);
+  g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, 3);
+
+  /* An item leaving keeps the one shown */
+  bulletin_breaking_banner_next (h.banner);
+  g_assert_true (bulletin_breaking_banner_get_current (h.banner) == b);
+  g_list_store_remove (store, 2);
+  g_assert_true (bulletin_breaking_banner_get_current (h.banner) == b);
+  g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 1);
+
+  /* No model: nothing shown */
+  bulletin_breaking_banner_set_model (h.banner, NULL);
+  g_assert_false (bulletin_breaking_banner_get_revealed (h.banner));
+  g_assert_false (bulletin_breaking_banner_advance (h.banner));
+
+  harness_close (&h);
+}
+
+static void
+test_rtl (void)
+{
+  g_autoptr(BulletinBreaking) breaking = demo_breaking ();
+  Harness h = { 0 };
+  GtkWidget *chip;
+  GtkWidget *close;
+  graphene_rect_t chip_bounds, close_bounds;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  harness_open (&h, G_LIST_MODEL (breaking), 700);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (h.banner)), ==, GTK_TEXT_DIR_RTL);
+
+  /* Mirrored: the chip on the right, the buttons on the left */
+  chip = find_by_class (GTK_WIDGET (h.banner), "breaking-chip");
+  close = gtk_widget_get_last_child (gtk_widget_get_parent (find_by_class (GTK_WIDGET (h.banner), "circular")));
+  g_assert_true (gtk_widget_compute_bounds (chip, GTK_WIDGET (h.banner), &chip_bounds));
+  g_assert_true (gtk_widget_compute_bounds (close, GTK_WIDGET (h.banner), &close_bounds));
+  g_assert_cmpfloat (chip_bounds.origin.x, >, close_bounds.origin.x);
+
+  g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-rtl"));
+  harness_close (&h);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_set_prgname ("test-breaking-banner");
+
+  app = bulletin_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  set_dark (FALSE);
+
+  g_test_add_func ("/breaking-banner/demo-items", test_demo_items);
+  g_test_add_func ("/breaking-banner/pause", test_pause);
+  g_test_add_func ("/breaking-banner/timer", test_timer);
+  g_test_add_func ("/breaking-banner/activate", test_activate);
+  g_test_add_func ("/breaking-banner/close-and-return", test_close_and_return);
+  g_test_add_func ("/breaking-banner/new-item-first", test_new_item_first);
+  g_test_add_func ("/breaking-banner/rtl", test_rtl);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+
+  return status;
+}
