@@ -758,6 +758,148 @@ test_web_process_crash (Fixture       *fixture,
   assert_js (fixture, "document.getElementById ('headline').textContent", "Survives a crash");
 }
 
+/* Screenshots a person can look at: the whole page, into the build's
+ * tests/display/screenshots/.
+ */
+typedef struct
+{
+  gboolean    done;
+  GdkTexture *texture;
+  GError     *error;
+} Snapshot;
+
+static void
+snapshot_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Snapshot *snapshot = user_data;
+
+  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, &snapshot->error);
+  snapshot->done = TRUE;
+}
+
+static void
+save_screenshot (Fixture    *fixture,
+                 const char *name)
+{
+  Snapshot snapshot = { FALSE, NULL, NULL };
+  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_autofree char *path = g_strdup_printf ("%s/article-view-%s.png", dir, name);
+
+  /* Let images decode and paint */
+  spin (300);
+  webkit_web_view_get_snapshot (fixture->web_view, WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT,
+                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_cb, &snapshot);
+  wait_until (&snapshot.done, "a snapshot");
+  g_assert_no_error (snapshot.error);
+  g_assert_nonnull (snapshot.texture);
+  g_assert_cmpint (gdk_texture_get_width (snapshot.texture), >, 0);
+  /* A whole article is taller than the window */
+  g_assert_cmpint (gdk_texture_get_height (snapshot.texture), >, gtk_widget_get_height (GTK_WIDGET (fixture->web_view)));
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (snapshot.texture, path));
+  g_test_message ("screenshot: %s", path);
+  g_object_unref (snapshot.texture);
+}
+
+static char *
+demo_image (guint index)
+{
+  const char *folder = "/io/github/bulletinapp/Bulletin/demo/images/";
+  g_auto(GStrv) children = g_resources_enumerate_children (folder, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  guint n = children != NULL ? g_strv_length (children) : 0;
+
+  if (n == 0)
+    return tiny_png_data_uri ();
+
+  return g_strconcat ("resource://", folder, children[index % n], NULL);
+}
+
+static BulletinArticle *
+demo_like_article (const char *title,
+                   guint       image)
+{
+  BulletinArticle *article = new_article (title);
+  g_autofree char *hero = demo_image (image);
+  g_autofree char *inline_image = demo_image (image + 1);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  for (guint part = 0; part < 3; part++)
+    {
+      g_string_append_printf (body, "<h2>Part %u</h2>", part + 1);
+      g_string_append (body,
+                       "<p>Negotiators from both delegations met again on Monday in the capital, where "
+                       "they discussed the reopening of the northern ports and the schedule for the "
+                       "release of detained crews. Officials called the talks "
+                       "<a href=\"https://example.org/related\">constructive</a>.</p>"
+                       "<p>Observers expect a first agreement within weeks, though several questions "
+                       "remain open, among them the role of international monitors.</p>");
+      if (part == 1)
+        g_string_append_printf (body, "<figure><img src=\"%s\" alt=\"\"><figcaption>An inline picture with its caption</figcaption></figure>"
+                                "<blockquote><p>We have made real progress, but much remains to be done.</p></blockquote>",
+                                inline_image);
+    }
+
+  bulletin_article_set_body (article, body->str);
+  bulletin_article_set_image (article, hero);
+  bulletin_article_set_reading_minutes (article, 0);
+
+  return article;
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GListStore) section = g_list_store_new (BULLETIN_TYPE_ARTICLE);
+  g_autoptr(BulletinArticle) article = demo_like_article ("Ports reopen as talks make progress", 0);
+  g_autoptr(BulletinArticle) rtl = demo_like_article ("محادثات الموانئ تحرز تقدماً في العاصمة", 2);
+  g_autoptr(BulletinArticle) video = demo_like_article ("Inside the northern port at dawn", 4);
+  g_autoptr(BulletinArticle) gallery = demo_like_article ("The regatta, in pictures", 5);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_auto(GStrv) pictures = g_new0 (char *, 5);
+
+  g_list_store_append (section, article);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Another politics story, number %u, with a longer headline", i + 1);
+      g_autoptr(BulletinArticle) other = demo_like_article (title, 6 + i);
+
+      g_list_store_append (section, other);
+      pictures[i] = demo_image (10 + i);
+    }
+  bulletin_article_view_set_related (fixture->view, G_LIST_MODEL (section));
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  show_article (fixture, article);
+  save_screenshot (fixture, "light");
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  bulletin_article_set_language (rtl, "ar");
+  bulletin_article_set_author (rtl, "مراسل الميادين");
+  bulletin_article_set_section_title (rtl, "سياسة");
+  show_article (fixture, rtl);
+  save_screenshot (fixture, "rtl-dark");
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  bulletin_article_set_kind (video, BULLETIN_ARTICLE_KIND_VIDEO);
+  bulletin_article_set_media_url (video, "https://example.org/video.mp4");
+  show_article (fixture, video);
+  assert_js (fixture, "document.querySelector ('figure.video a.play').getAttribute ('href')", "https://example.org/video.mp4");
+  save_screenshot (fixture, "video");
+
+  bulletin_article_set_kind (gallery, BULLETIN_ARTICLE_KIND_GALLERY);
+  bulletin_article_set_gallery (gallery, (const char * const *) pictures);
+  show_article (fixture, gallery);
+  assert_js (fixture, "document.querySelectorAll ('.gallery figure img').length", "4");
+  assert_js (fixture, "Array.from (document.querySelectorAll ('.gallery img')).every (i => i.src.startsWith ('data:image/') || i.src.startsWith ('http'))", "true");
+  save_screenshot (fixture, "gallery");
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +938,7 @@ main (int   argc,
   ADD_TEST ("/article-view/loads-full-text", test_loads_full_text);
   ADD_TEST ("/article-view/load-failure", test_load_failure);
   ADD_TEST ("/article-view/web-process-crash", test_web_process_crash);
+  ADD_TEST ("/article-view/screenshots", test_screenshots);
 
   return g_test_run ();
 }
