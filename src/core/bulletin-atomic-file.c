@@ -39,6 +39,8 @@ bulletin_set_error_from_errno (GError     **error,
     {
     case ENOSPC:
     case EDQUOT:
+    /* a file size limit or a file system's largest file: no room either */
+    case EFBIG:
       code = BULLETIN_ERROR_NO_SPACE;
       break;
     case EROFS:
