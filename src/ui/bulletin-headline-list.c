@@ -619,12 +619,16 @@ static void
 bulletin_headline_list_dispose (GObject *object)
 {
   BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (object);
+  GtkWidget *child;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
   g_clear_object (&self->model);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_LIST);
+  /* The template's root is not a bound child */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);

@@ -268,6 +268,7 @@ static void
 bulletin_headline_row_dispose (GObject *object)
 {
   BulletinHeadlineRow *self = BULLETIN_HEADLINE_ROW (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_cancellable_cancel (self->thumbnail_cancellable);
@@ -277,6 +278,9 @@ bulletin_headline_row_dispose (GObject *object)
   g_clear_object (&self->article);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_ROW);
+  /* The template's root is not a bound child */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (bulletin_headline_row_parent_class)->dispose (object);
 }

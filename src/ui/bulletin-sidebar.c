@@ -368,6 +368,7 @@ static void
 bulletin_sidebar_dispose (GObject *object)
 {
   BulletinSidebar *self = BULLETIN_SIDEBAR (object);
+  GtkWidget *child;
 
   if (self->rows != NULL)
     g_hash_table_remove_all (self->rows);
@@ -375,6 +376,9 @@ bulletin_sidebar_dispose (GObject *object)
     g_ptr_array_set_size (self->order, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_SIDEBAR);
+  /* The template's root is not a bound child */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (bulletin_sidebar_parent_class)->dispose (object);
 }

@@ -27,12 +27,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void bulletin_window_load (BulletinWindow *self);
+
 BulletinWindow *
 bulletin_window_new (BulletinApplication *application)
 {
-  return g_object_new (BULLETIN_TYPE_WINDOW,
+  BulletinWindow *self;
+
+  g_return_val_if_fail (BULLETIN_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (BULLETIN_TYPE_WINDOW,
                        "application", application,
                        NULL);
+
+  /* Only now is the window the application's: GtkWindow:application is
+   * not a construct property */
+  bulletin_window_load (self);
+
+  return self;
 }
 
 static BulletinApplication *
@@ -779,6 +791,9 @@ bulletin_window_close_request (GtkWindow *window)
   BulletinWindow *self = BULLETIN_WINDOW (window);
   int width, height;
 
+  if (self->settings == NULL)
+    return GTK_WINDOW_CLASS (bulletin_window_parent_class)->close_request (window);
+
   /* Closing the window is the reader's doing: its size is kept */
   gtk_window_get_default_size (window, &width, &height);
   if (width > 0 && height > 0)
@@ -792,15 +807,12 @@ bulletin_window_close_request (GtkWindow *window)
 }
 
 static void
-bulletin_window_constructed (GObject *object)
+bulletin_window_load (BulletinWindow *self)
 {
-  BulletinWindow *self = BULLETIN_WINDOW (object);
   BulletinApplication *app = get_application (self);
   g_autoptr(GtkBuilder) builder = NULL;
   const char *edition_id;
   g_autofree char *setting_edition = NULL;
-
-  G_OBJECT_CLASS (bulletin_window_parent_class)->constructed (object);
 
   self->settings = g_object_ref (bulletin_application_get_settings (app));
 
@@ -929,7 +941,6 @@ bulletin_window_class_init (BulletinWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = bulletin_window_constructed;
   object_class->dispose = bulletin_window_dispose;
   object_class->finalize = bulletin_window_finalize;
   object_class->get_property = bulletin_window_get_property;
