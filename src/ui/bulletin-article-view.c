@@ -147,8 +147,10 @@ get_web_settings (void)
   webkit_settings_set_enable_webrtc (settings, FALSE);
   webkit_settings_set_enable_encrypted_media (settings, FALSE);
   webkit_settings_set_enable_mediasource (settings, FALSE);
-  /* Videos open in the user's player; the page plays nothing itself */
-  webkit_settings_set_enable_media (settings, FALSE);
+  /* A <video> or <audio> the sanitizer kept plays only when the reader
+   * asks (the CSP's media-src allows http and https); video items open
+   * in the user's player instead.
+   */
   webkit_settings_set_media_playback_requires_user_gesture (settings, TRUE);
   webkit_settings_set_enable_write_console_messages_to_stdout (settings, FALSE);
   webkit_settings_set_enable_site_specific_quirks (settings, FALSE);
@@ -476,7 +478,14 @@ refuse_cb (WebKitWebView       *web_view,
            gpointer             unused,
            BulletinArticleView *self)
 {
-  /* File choosers, notifications, fullscreen: handled by doing nothing */
+  /* File choosers and notifications: handled by doing nothing */
+  return TRUE;
+}
+
+static gboolean
+refuse_fullscreen_cb (WebKitWebView       *web_view,
+                      BulletinArticleView *self)
+{
   return TRUE;
 }
 
@@ -930,7 +939,7 @@ bulletin_article_view_init (BulletinArticleView *self)
   g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_request_cb), self, 0);
   g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (refuse_cb), self, 0);
   g_signal_connect_object (self->web_view, "show-notification", G_CALLBACK (refuse_cb), self, 0);
-  g_signal_connect_object (self->web_view, "enter-fullscreen", G_CALLBACK (refuse_cb), self, 0);
+  g_signal_connect_object (self->web_view, "enter-fullscreen", G_CALLBACK (refuse_fullscreen_cb), self, 0);
   g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
   g_signal_connect_object (self->web_view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self, 0);
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (dark_changed_cb), self, 0);

@@ -517,6 +517,77 @@ test_link_click (Fixture       *fixture,
 }
 
 static void
+test_refuses_navigation (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(BulletinArticle) article = new_article ("Stays put");
+  Activation activation = { NULL, NULL, FALSE };
+  g_autofree char *navigate = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *refresh = NULL;
+  g_autofree char *popup = NULL;
+  guint started = 0;
+  gulong id;
+
+  show_article (fixture, article);
+  g_signal_connect (fixture->view, "link-activated", G_CALLBACK (link_activated_cb), &activation);
+  id = g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_started_cb), &started);
+
+  /* What a script would do if one ever ran, done from outside: every way
+   * of leaving the page but a click on a link is refused by the view
+   * itself, whatever the sanitizer let through.
+   */
+  navigate = g_strdup_printf ("location.href = '%s/navigate.html'", fixture->base);
+  g_free (evaluate (fixture, navigate));
+  form = g_strdup_printf ("(function () {"
+                          "  const f = document.createElement ('form');"
+                          "  f.action = '%s/form'; f.method = 'post';"
+                          "  document.body.appendChild (f); f.submit ();"
+                          "}) ()", fixture->base);
+  g_free (evaluate (fixture, form));
+  refresh = g_strdup_printf ("(function () {"
+                             "  const m = document.createElement ('meta');"
+                             "  m.httpEquiv = 'refresh'; m.content = '0;url=%s/refresh.html';"
+                             "  document.head.appendChild (m);"
+                             "}) ()", fixture->base);
+  g_free (evaluate (fixture, refresh));
+  popup = g_strdup_printf ("String (window.open ('%s/popup.html', '_blank'))", fixture->base);
+  assert_js (fixture, popup, "null");
+  g_free (evaluate (fixture, "location.href = 'about:blank'"));
+  spin (1000);
+
+  g_assert_cmpuint (requests_for (fixture, "/navigate.html"), ==, 0);
+  g_assert_cmpuint (requests_for (fixture, "/form"), ==, 0);
+  g_assert_cmpuint (requests_for (fixture, "/refresh.html"), ==, 0);
+  g_assert_cmpuint (requests_for (fixture, "/popup.html"), ==, 0);
+  g_assert_cmpuint (started, ==, 0);
+  g_assert_false (activation.done);
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, "about:blank");
+  assert_js (fixture, "document.getElementById ('headline').textContent", "Stays put");
+
+  /* A link to a scheme other than http, https or mailto goes nowhere */
+  g_free (evaluate (fixture, "(function () {"
+                             "  const a = document.createElement ('a');"
+                             "  a.href = 'file:///etc/passwd'; document.body.appendChild (a); a.click ();"
+                             "}) ()"));
+  spin (300);
+  g_assert_false (activation.done);
+  g_assert_cmpuint (started, ==, 0);
+
+  /* A mailto: link goes to the user's mail program */
+  g_free (evaluate (fixture, "(function () {"
+                             "  const a = document.createElement ('a');"
+                             "  a.href = 'mailto:desk@example.org'; document.body.appendChild (a); a.click ();"
+                             "}) ()"));
+  wait_until (&activation.done, "link-activated");
+  g_assert_cmpstr (activation.uri, ==, "mailto:desk@example.org");
+
+  g_signal_handler_disconnect (fixture->web_view, id);
+  g_signal_handlers_disconnect_by_data (fixture->view, &activation);
+  g_free (activation.uri);
+}
+
+static void
 test_read_next (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -931,6 +1002,7 @@ main (int   argc,
   ADD_TEST ("/article-view/renders-fields", test_renders_fields);
   ADD_TEST ("/article-view/hostile-body", test_hostile_body);
   ADD_TEST ("/article-view/link-click", test_link_click);
+  ADD_TEST ("/article-view/refuses-navigation", test_refuses_navigation);
   ADD_TEST ("/article-view/read-next", test_read_next);
   ADD_TEST ("/article-view/font-scale", test_font_scale);
   ADD_TEST ("/article-view/dark", test_dark);
