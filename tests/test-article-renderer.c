@@ -367,6 +367,36 @@ test_renderer_loading (void)
 }
 
 static void
+test_renderer_lede_not_repeated (void)
+{
+  g_autoptr(BulletinArticleRenderer) renderer = new_renderer ();
+  g_autoptr(BulletinArticle) article = new_article ();
+  g_autofree char *same = NULL;
+  g_autofree char *truncated = NULL;
+  g_autofree char *different = NULL;
+
+  bulletin_article_set_body (article,
+                             "<p>Negotiators from both delegations met again on Monday in the capital,\n"
+                             "   where they discussed the ports.</p><p>More.</p>");
+
+  /* The summary is the first paragraph: shown once, in the body */
+  bulletin_article_set_summary (article, "Negotiators from both delegations met again on Monday in the capital, where they discussed the ports.");
+  same = bulletin_article_renderer_render (renderer, article, NULL, BULLETIN_RENDER_NONE);
+  g_assert_null (strstr (same, "class=\"lede\""));
+  g_assert_cmpuint (count_occurrences (same, "Negotiators from both"), ==, 1);
+
+  /* Cut short with an ellipsis: still the same words */
+  bulletin_article_set_summary (article, "Negotiators from both delegations met again on Monday in the…");
+  truncated = bulletin_article_renderer_render (renderer, article, NULL, BULLETIN_RENDER_NONE);
+  g_assert_null (strstr (truncated, "class=\"lede\""));
+
+  /* A summary of its own stays */
+  bulletin_article_set_summary (article, "Talks resumed; the ports could reopen within weeks, officials say.");
+  different = bulletin_article_renderer_render (renderer, article, NULL, BULLETIN_RENDER_NONE);
+  g_assert_nonnull (strstr (different, "<p class=\"lede\" dir=\"auto\">Talks resumed;"));
+}
+
+static void
 test_renderer_reading_time_from_body (void)
 {
   g_autoptr(BulletinArticleRenderer) renderer = new_renderer ();
@@ -703,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/article-renderer/style-classes", test_renderer_style_classes);
   g_test_add_func ("/article-renderer/loading", test_renderer_loading);
   g_test_add_func ("/article-renderer/reading-time-from-body", test_renderer_reading_time_from_body);
+  g_test_add_func ("/article-renderer/lede-not-repeated", test_renderer_lede_not_repeated);
   g_test_add_func ("/article-renderer/video", test_renderer_video);
   g_test_add_func ("/article-renderer/gallery", test_renderer_gallery);
   g_test_add_func ("/article-renderer/read-next", test_renderer_read_next);

@@ -801,20 +801,73 @@ count_words (const char *text)
 
 static guint
 article_reading_minutes (BulletinArticle *article,
-                         const char      *safe_body)
+                         const char      *body_text)
 {
   guint minutes = bulletin_article_get_reading_minutes (article);
-  g_autofree char *text = NULL;
 
   if (minutes > 0)
     return minutes;
 
-  if (is_blank (safe_body))
+  if (is_blank (body_text))
     return 0;
 
-  text = bulletin_html_to_text (safe_body, -1);
+  return bulletin_reading_minutes_for_words (count_words (body_text));
+}
 
-  return bulletin_reading_minutes_for_words (count_words (text));
+/* Text with every run of white space made one space */
+static char *
+collapse_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Many feeds give the first paragraph as the summary: shown above a body
+ * that opens with the same words, it would be read twice. A summary cut
+ * short with an ellipsis counts as the same when the body goes on with it.
+ */
+static gboolean
+lede_repeats_body (const char *lede,
+                   const char *body_text)
+{
+  g_autofree char *lede_words = NULL;
+  g_autofree char *body_words = NULL;
+  gsize length;
+
+  if (lede == NULL || body_text == NULL)
+    return FALSE;
+
+  lede_words = collapse_spaces (lede);
+  body_words = collapse_spaces (body_text);
+  length = strlen (lede_words);
+
+  if (g_str_has_suffix (lede_words, "…"))
+    length -= strlen ("…");
+  else if (g_str_has_suffix (lede_words, "..."))
+    length -= 3;
+
+  /* A few words in common prove nothing */
+  if (length < 40)
+    return FALSE;
+
+  return strncmp (body_words, lede_words, length) == 0;
 }
 
 static void
@@ -842,12 +895,12 @@ static void
 append_meta (BulletinArticleRenderer *self,
              GString                 *out,
              BulletinArticle         *article,
-             const char              *safe_body)
+             const char              *body_text)
 {
   const char *author = bulletin_article_get_author (article);
   const char *source = bulletin_article_get_source (article);
   GDateTime *published = bulletin_article_get_published (article);
-  guint minutes = article_reading_minutes (article, safe_body);
+  guint minutes = article_reading_minutes (article, body_text);
 
   if (published == NULL)
     published = bulletin_article_get_updated (article);
@@ -1168,6 +1221,7 @@ bulletin_article_renderer_render (BulletinArticleRenderer *self,
 {
   g_autoptr(GString) out = NULL;
   g_autofree char *safe_body = NULL;
+  g_autofree char *body_text = NULL;
   g_autofree char *lede = NULL;
   g_autofree char *title = NULL;
   const char *body;
@@ -1190,7 +1244,12 @@ bulletin_article_renderer_render (BulletinArticleRenderer *self,
         g_clear_pointer (&safe_body, g_free);
     }
 
+  if (safe_body != NULL)
+    body_text = bulletin_html_to_text (safe_body, -1);
+
   lede = field_as_text (bulletin_article_get_summary (article));
+  if (lede_repeats_body (lede, body_text))
+    g_clear_pointer (&lede, g_free);
   /* Titles are plain text: "<i>" in one is the characters "<i>" */
   if (!is_blank (bulletin_article_get_title (article)))
     title = g_strstrip (g_strdup (bulletin_article_get_title (article)));
@@ -1254,7 +1313,7 @@ bulletin_article_renderer_render (BulletinArticleRenderer *self,
           break;
 
         case SLOT_META:
-          append_meta (self, out, article, safe_body);
+          append_meta (self, out, article, body_text);
           break;
 
         case SLOT_NOTICE:
