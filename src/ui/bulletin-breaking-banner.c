@@ -35,6 +35,8 @@ struct _BulletinBreakingBanner
   guint            timer_id;
   gboolean         hovered;
   gboolean         focused;
+  gboolean         compact;       /* too narrow for the age and the count */
+  guint            compact_idle_id;
   GDateTime       *now;           /* NULL: the clock's */
 
   GtkPopover      *popover;
@@ -54,6 +56,9 @@ struct _BulletinBreakingBanner
   GtkWidget       *previous_button;
   GtkWidget       *next_button;
 };
+
+/* Narrower than this, the item's text keeps the room of its age and the count */
+#define COMPACT_WIDTH 520
 
 G_DEFINE_FINAL_TYPE (BulletinBreakingBanner, bulletin_breaking_banner, GTK_TYPE_WIDGET)
 
@@ -121,7 +126,7 @@ update_controls (BulletinBreakingBanner *self)
   gboolean several = n > 1;
   BulletinArticle *current = bulletin_breaking_banner_get_current (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), several);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), several && !self->compact);
   gtk_widget_set_visible (self->previous_button, several);
   gtk_widget_set_visible (self->next_button, several);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "breaking.previous", several);
@@ -184,7 +189,7 @@ show_current (BulletinBreakingBanner *self,
 
   gtk_label_set_label (text_label, text);
   gtk_label_set_label (age_label, age);
-  gtk_widget_set_visible (GTK_WIDGET (age_label), age != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (age_label), age != NULL && !self->compact);
   gtk_stack_set_visible_child_full (self->stack, self->page_b ? "b" : "a",
                                     animate ? GTK_STACK_TRANSITION_TYPE_CROSSFADE : GTK_STACK_TRANSITION_TYPE_NONE);
   changed = current != self->displayed;
@@ -442,6 +447,34 @@ open_action (GtkWidget  *widget,
   bulletin_breaking_banner_activate_current (BULLETIN_BREAKING_BANNER (widget));
 }
 
+/* The buttons call the functions, not the actions: in GTK 4.8 a button
+ * bound to a widget action turns insensitive for good when the banner moves
+ * to another pane. */
+
+static void
+previous_clicked_cb (BulletinBreakingBanner *self)
+{
+  bulletin_breaking_banner_previous (self);
+}
+
+static void
+next_clicked_cb (BulletinBreakingBanner *self)
+{
+  bulletin_breaking_banner_next (self);
+}
+
+static void
+dismiss_clicked_cb (BulletinBreakingBanner *self)
+{
+  bulletin_breaking_banner_dismiss (self);
+}
+
+static void
+item_clicked_cb (BulletinBreakingBanner *self)
+{
+  bulletin_breaking_banner_activate_current (self);
+}
+
 /* GtkWidget */
 
 static void
@@ -477,6 +510,34 @@ bulletin_breaking_banner_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+static gboolean
+apply_compact_cb (gpointer data)
+{
+  BulletinBreakingBanner *self = data;
+  gboolean compact = gtk_widget_get_width (GTK_WIDGET (self)) < COMPACT_WIDTH;
+  GtkLabel *ages[] = { self->age_a, self->age_b };
+
+  self->compact_idle_id = 0;
+  if (compact == self->compact)
+    return G_SOURCE_REMOVE;
+
+  self->compact = compact;
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ages); i++)
+    {
+      const char *age = gtk_label_get_label (ages[i]);
+
+      gtk_widget_set_visible (GTK_WIDGET (ages[i]), !compact && age != NULL && *age != '\0');
+    }
+  update_controls (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bulletin_breaking_banner_size_allocate (GtkWidget *widget,
                                         int        width,
@@ -484,6 +545,10 @@ bulletin_breaking_banner_size_allocate (GtkWidget *widget,
                                         int        baseline)
 {
   BulletinBreakingBanner *self = BULLETIN_BREAKING_BANNER (widget);
+
+  /* Not while allocating: what is shown changes the sizes */
+  if ((width < COMPACT_WIDTH) != self->compact && self->compact_idle_id == 0)
+    self->compact_idle_id = g_idle_add (apply_compact_cb, self);
 
   gtk_widget_allocate (GTK_WIDGET (self->revealer), width, height, baseline, NULL);
   if (self->popover != NULL)
@@ -499,6 +564,7 @@ bulletin_breaking_banner_dispose (GObject *object)
 
   bulletin_breaking_banner_set_model (self, NULL);
   g_clear_handle_id (&self->timer_id, g_source_remove);
+  g_clear_handle_id (&self->compact_idle_id, g_source_remove);
   if (self->popover != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->popover));
@@ -671,6 +737,10 @@ bulletin_breaking_banner_class_init (BulletinBreakingBannerClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pointer_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, focus_enter_cb);
   gtk_widget_class_bind_template_callback (widget_class, focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, item_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "breaking.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "breaking.next", NULL, next_action);

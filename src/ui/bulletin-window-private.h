@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "bulletin-breaking-banner.h"
 #include "bulletin-headline-list.h"
 #include "bulletin-sidebar.h"
 #include "bulletin-window.h"
@@ -48,6 +49,11 @@ struct _BulletinWindow
   GtkStack             *article_stack;
   AdwBin               *article_bin;
   GtkWidget            *article_view;
+
+  /* Breaking news (bulletin-window-breaking.c) */
+  BulletinBreakingBanner    *breaking_banner;
+  BulletinBreaking          *breaking;
+  BulletinBreakingAnnouncer *breaking_announcer;
 };
 
 /* bulletin-window.c */
@@ -55,6 +61,12 @@ void     _bulletin_window_refresh             (BulletinWindow *self);
 void     _bulletin_window_set_bookmarked      (BulletinWindow *self,
                                                gboolean        bookmarked);
 void     _bulletin_window_update_actions      (BulletinWindow *self);
+
+/* bulletin-window-breaking.c */
+void     _bulletin_window_breaking_init        (BulletinWindow  *self);
+void     _bulletin_window_breaking_set_edition (BulletinWindow  *self,
+                                                BulletinEdition *edition);
+void     _bulletin_window_breaking_dispose     (BulletinWindow  *self);
 
 /* bulletin-window-actions.c */
 void     _bulletin_window_class_actions_init  (BulletinWindowClass *klass);

@@ -659,6 +659,7 @@ bulletin_window_set_edition (BulletinWindow  *self,
   g_hash_table_remove_all (self->models);
 
   g_set_object (&self->edition, edition);
+  _bulletin_window_breaking_set_edition (self, edition);
 
   /* An Arabic edition mirrors the whole window, not only its text */
   direction = bulletin_application_get_locale_direction (app);
@@ -838,6 +839,8 @@ bulletin_window_load (BulletinWindow *self)
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->article_bin, self->article_view);
 
+  _bulletin_window_breaking_init (self);
+
   bulletin_window_setup_dropdown (self);
 
   /* --edition is for this run only; the key is what the reader chose */
@@ -869,6 +872,7 @@ bulletin_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->article_cancellable);
   g_clear_handle_id (&self->refresh_source_id, g_source_remove);
+  _bulletin_window_breaking_dispose (self);
 
   if (self->current_model != NULL)
     g_signal_handlers_disconnect_by_func (self->current_model, update_refresh_state, self);

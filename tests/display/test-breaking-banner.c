@@ -8,6 +8,8 @@
 #include "bulletin-application.h"
 #include "bulletin-breaking-banner.h"
 #include "bulletin-core.h"
+#include "bulletin-window.h"
+#include "bulletin-window-private.h"
 
 /* The breaking news banner under Xvfb, on the demo edition's breaking
  * items. The cycling is driven through bulletin_breaking_banner_advance()
@@ -339,6 +341,16 @@ test_demo_items (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.banner), "breaking.next", NULL));
   g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 0);
 
+  /* and the buttons */
+  {
+    GtkWidget *previous = find_by_class (GTK_WIDGET (h.banner), "circular");
+
+    g_signal_emit_by_name (previous, "clicked");
+    g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, N_DEMO_ITEMS - 1);
+    g_signal_emit_by_name (gtk_widget_get_next_sibling (previous), "clicked");
+    g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 0);
+  }
+
   /* Polled again with nothing new: the banner stays where it is */
   bulletin_breaking_banner_next (h.banner);
   {
@@ -639,11 +651,158 @@ test_rtl (void)
   gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
+static void
+test_narrow (void)
+{
+  g_autoptr(BulletinBreaking) breaking = demo_breaking ();
+  Harness h = { 0 };
+
+  harness_open (&h, G_LIST_MODEL (breaking), 400);
+  settle (200);
+
+  /* The text keeps the room of the age and the count */
+  g_assert_cmpstr (shown_label (h.banner, "breaking-text"), ==, title_of (G_LIST_MODEL (breaking), 0));
+  g_assert_null (shown_label (h.banner, "breaking-age"));
+  g_assert_null (shown_label (h.banner, "breaking-count"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (h.banner), "compact"));
+  bulletin_breaking_banner_next (h.banner);
+  settle (600);
+  g_assert_null (shown_label (h.banner, "breaking-age"));
+  g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-narrow"));
+
+  /* Wider again: all of it */
+  gtk_window_set_default_size (h.window, 900, 300);
+  settle (300);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (h.banner), "compact"));
+  g_assert_cmpstr (shown_label (h.banner, "breaking-count"), ==, "2 of 10");
+  g_assert_nonnull (shown_label (h.banner, "breaking-age"));
+
+  harness_close (&h);
+}
+
+/* The banner in the reading window */
+
+static gboolean
+window_banner_revealed (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return window->breaking_banner != NULL &&
+         bulletin_breaking_banner_get_n_items (window->breaking_banner) == N_DEMO_ITEMS &&
+         gtk_widget_get_height (GTK_WIDGET (window->breaking_banner)) > 0;
+}
+
+static gboolean
+window_shows_current (gpointer data)
+{
+  BulletinWindow *window = data;
+  BulletinArticle *current = bulletin_breaking_banner_get_current (window->breaking_banner);
+  BulletinArticle *shown = bulletin_window_get_article (window);
+
+  return shown != NULL && g_strcmp0 (bulletin_article_get_url (shown), bulletin_article_get_url (current)) == 0;
+}
+
+static gboolean
+window_folded (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return adw_leaflet_get_folded (window->leaflet) &&
+         gtk_widget_get_parent (GTK_WIDGET (window->breaking_banner)) == window->list_pane;
+}
+
+static void
+test_window (void)
+{
+  BulletinWindow *window;
+  BulletinBreakingBanner *banner;
+  BulletinBreaking *demo;
+
+  bulletin_application_set_edition_override (app, "demo");
+  window = bulletin_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (widget_mapped, window));
+
+  /* Under the article pane's header bar, with the demo's items, polling */
+  g_assert_true (wait_for (window_banner_revealed, window));
+  banner = window->breaking_banner;
+  demo = window->breaking;
+  g_assert_true (bulletin_breaking_banner_get_model (banner) == G_LIST_MODEL (demo));
+  g_assert_true (bulletin_breaking_is_running (demo));
+  g_assert_cmpuint (bulletin_breaking_get_interval (demo), ==, 120);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (banner)) == window->article_pane);
+  g_assert_true (gtk_widget_get_prev_sibling (GTK_WIDGET (banner)) == gtk_widget_get_first_child (window->article_pane));
+  g_assert_true (ADW_IS_HEADER_BAR (gtk_widget_get_prev_sibling (GTK_WIDGET (banner))));
+  g_assert_true (bulletin_breaking_announcer_get_breaking (window->breaking_announcer) == demo);
+
+  /* The reader's interval */
+  g_settings_set_uint (window->settings, "breaking-interval", 300);
+  g_assert_cmpuint (bulletin_breaking_get_interval (demo), ==, 300);
+  g_settings_reset (window->settings, "breaking-interval");
+
+  /* The demo's items were all announced, or rather seen in the banner */
+  {
+    g_auto(GStrv) seen = g_settings_get_strv (window->settings, "breaking-seen");
+
+    g_assert_true (g_strv_contains ((const char * const *) seen, "id:demo-breaking-20261128T1052"));
+    g_assert_cmpuint (g_strv_length (seen), ==, N_DEMO_ITEMS);
+  }
+
+  g_free (screenshot (GTK_WIDGET (window), "breaking-window-1280"));
+
+  /* A click on the item opens its article in the window */
+  bulletin_breaking_banner_activate_current (banner);
+  g_assert_true (wait_for (window_shows_current, window));
+  g_free (screenshot (GTK_WIDGET (window), "breaking-window-1280-article"));
+
+  /* Folded, it moves to the headlines */
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 800);
+  g_assert_true (wait_for (window_folded, window));
+  g_assert_true (bulletin_breaking_banner_get_revealed (banner));
+  adw_leaflet_set_visible_child (window->leaflet, window->list_pane);
+  g_free (screenshot (GTK_WIDGET (window), "breaking-window-400"));
+  /* Moved, its buttons still work */
+  g_assert_true (gtk_widget_is_sensitive (find_by_class (GTK_WIDGET (banner), "breaking-item")));
+  g_assert_true (gtk_widget_is_sensitive (find_by_class (GTK_WIDGET (banner), "circular")));
+  {
+    guint position = bulletin_breaking_banner_get_position (banner);
+
+    g_signal_emit_by_name (find_by_class (GTK_WIDGET (banner), "circular"), "clicked");
+    g_assert_cmpuint (bulletin_breaking_banner_get_position (banner), ==, (position + N_DEMO_ITEMS - 1) % N_DEMO_ITEMS);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  settle (300);
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (banner)) == window->article_pane);
+
+  /* Another edition: another source (offline here: nothing to show) */
+  g_assert_true (bulletin_window_set_edition_id (window, "almayadeen-en"));
+  g_assert_true (window->breaking != demo);
+  g_assert_nonnull (window->breaking);
+  g_assert_true (bulletin_breaking_banner_get_model (banner) == G_LIST_MODEL (window->breaking));
+  g_assert_false (bulletin_breaking_banner_get_revealed (banner));
+  g_assert_true (bulletin_breaking_is_running (window->breaking));
+
+  g_assert_true (bulletin_window_set_edition_id (window, "demo"));
+  g_assert_true (wait_for (window_banner_revealed, window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (50);
+  bulletin_application_set_edition_override (app, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
+
+  /* Nothing reaches the internet: the Al Mayadeen editions find a proxy
+   * that refuses every connection */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "libproxy", TRUE);
+  g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
+  g_setenv ("https_proxy", "http://127.0.0.1:9", TRUE);
+  g_setenv ("no_proxy", "", TRUE);
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("LANGUAGE", "C", TRUE);
@@ -662,6 +821,8 @@ main (int   argc,
   g_test_add_func ("/breaking-banner/close-and-return", test_close_and_return);
   g_test_add_func ("/breaking-banner/new-item-first", test_new_item_first);
   g_test_add_func ("/breaking-banner/rtl", test_rtl);
+  g_test_add_func ("/breaking-banner/narrow", test_narrow);
+  g_test_add_func ("/breaking-banner/window", test_window);
 
   status = g_test_run ();
 
