@@ -1139,11 +1139,12 @@ is_http_url (const char *url)
   if (url == NULL)
     return FALSE;
 
-  /* GUri takes control characters in a path; no valid URL has them, and
-   * OPML (XML 1.0) cannot carry them, so an export would change the URL.
+  /* GUri takes control characters in a path, and a space at the end; no
+   * valid URL has them, and OPML (XML 1.0, its attributes stripped when
+   * read) cannot carry them, so an export would change the URL.
    */
   for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f)
+    if ((guchar) *p < 0x20 || *p == 0x7f || (*p == ' ' && p[1] == '\0'))
       return FALSE;
 
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
