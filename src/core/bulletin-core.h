@@ -8,6 +8,7 @@
 #include "bulletin-article.h"
 #include "bulletin-article-renderer.h"
 #include "bulletin-date.h"
+#include "bulletin-date-format.h"
 #include "bulletin-feed.h"
 #include "bulletin-feed-parser.h"
 #include "bulletin-sanitizer.h"
