@@ -304,11 +304,14 @@ test_renderer_direction (void)
   g_assert_nonnull (strstr (from_edition, "<bdi>الميادين</bdi>"));
   /* A mixed-direction headline is isolated */
   g_assert_nonnull (strstr (from_edition, "<h1 id=\"headline\" dir=\"auto\">عنوان مع NATO في الوسط</h1>"));
+  /* Dated in the edition's language, whatever the locale */
+  g_assert_nonnull (strstr (from_edition, ">١٩ يونيو ٢٠٢٣ ١٤:٢٥</time>"));
 
   /* An English article in that edition reads left to right */
   bulletin_article_set_language (article, "en");
   explicit_ltr = bulletin_article_renderer_render (renderer, article, NULL, BULLETIN_RENDER_NONE);
   g_assert_nonnull (strstr (explicit_ltr, "<html lang=\"en\" dir=\"ltr\""));
+  g_assert_nonnull (strstr (explicit_ltr, ">19 Jun 2023 14:25</time>"));
 
   /* With no edition, the article's language decides */
   bulletin_article_renderer_set_defaults (renderer, NULL, NULL, NULL);

@@ -16,6 +16,7 @@
 
 #include "bulletin-article.h"
 #include "bulletin-article-renderer.h"
+#include "bulletin-date-format.h"
 #include "bulletin-error.h"
 #include "bulletin-sanitizer.h"
 #include "bulletin-url.h"
@@ -763,16 +764,17 @@ article_direction (BulletinArticleRenderer *self,
   return is_rtl_language (self->default_language) ? "rtl" : "ltr";
 }
 
+/* The date is the article's: written in its language ("19 Jun 2023 14:25",
+ * "١٩ يونيو ٢٠٢٣ ١٤:٢٥"), whatever the user's locale */
 static void
-append_time (GString   *out,
-             GDateTime *when)
+append_time (GString    *out,
+             GDateTime  *when,
+             const char *language)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (when);
   g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
   g_autofree char *iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  /* Translators: date and time of an article, as in "19 Jun 2023 14:25";
-   * see the GLib g_date_time_format() documentation for the codes. */
-  g_autofree char *shown = g_date_time_format (local, C_("article date", "%-d %b %Y %H:%M"));
+  g_autofree char *shown = bulletin_date_format (local, language, BULLETIN_DATE_STYLE_DATE_TIME);
 
   g_string_append (out, "<time datetime=\"");
   append_escaped (out, iso);
@@ -929,7 +931,7 @@ append_meta (BulletinArticleRenderer *self,
   if (published != NULL)
     {
       g_string_append (out, "<span class=\"date\">");
-      append_time (out, published);
+      append_time (out, published, article_language (self, article));
       g_string_append (out, "</span>");
     }
 
@@ -1189,7 +1191,7 @@ append_read_next (BulletinArticleRenderer *self,
       if (published != NULL)
         {
           g_string_append (out, "<span class=\"date\">");
-          append_time (out, published);
+          append_time (out, published, article_language (self, item));
           g_string_append (out, "</span>");
         }
       g_string_append (out, "</a></li>");
