@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-minimal-window"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+#include <webkit/webkit.h>
+
+/* The baseline of tests/bench/bench-startup.c: the least a libadwaita
+ * application can show, a window with one label. With --webview the
+ * window also holds a WebKitWebView, as Bulletin's article pane does, to
+ * tell what creating one costs at start-up. It says when the label is
+ * mapped, with G_MESSAGES_DEBUG=bench-minimal-window.
+ */
+
+static gboolean with_webview;
+
+static void
+label_map_cb (GtkWidget *label)
+{
+  g_debug ("Minimal window shown");
+}
+
+static void
+activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new ("Headlines");
+
+  g_signal_connect (label, "map", G_CALLBACK (label_map_cb), NULL);
+  gtk_box_append (GTK_BOX (box), label);
+  if (with_webview)
+    {
+      GtkWidget *web_view = webkit_web_view_new ();
+
+      gtk_widget_set_hexpand (web_view, TRUE);
+      gtk_box_append (GTK_BOX (box), web_view);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+
+  if (argc > 1 && strcmp (argv[1], "--webview") == 0)
+    with_webview = TRUE;
+
+  app = adw_application_new ("io.github.bulletinapp.BenchMinimalWindow", G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
