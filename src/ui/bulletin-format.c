@@ -3,10 +3,44 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "bulletin-core.h"
 #include "bulletin-format.h"
+
+/**
+ * bulletin_format_ui_language:
+ *
+ * The language the interface is shown in: the one of the translation in
+ * effect, read from its header, so that dates agree with the words around
+ * them even when LC_TIME names another language.
+ *
+ * Returns: (transfer none): a language code such as "ar" or "es"; "en"
+ *   when the interface is not translated
+ */
+const char *
+bulletin_format_ui_language (void)
+{
+  const char *header = dgettext (GETTEXT_PACKAGE, "");
+  const char *line;
+  g_autofree char *code = NULL;
+  gsize length;
+
+  /* An untranslated interface gives the empty string back */
+  if (header == NULL || *header == '\0')
+    return "en";
+
+  line = strstr (header, "Language: ");
+  if (line == NULL)
+    return "en";
+  line += strlen ("Language: ");
+  length = strcspn (line, "\n");
+  code = g_strndup (line, length);
+
+  return bulletin_date_format_language (code);
+}
 
 /**
  * bulletin_format_relative_time:
@@ -41,17 +75,21 @@ bulletin_format_relative_time (GDateTime *time,
   if (ago < G_TIME_SPAN_HOUR)
     {
       int minutes = (int) (ago / G_TIME_SPAN_MINUTE);
+      g_autofree char *text = NULL;
 
       /* Translators: a short relative time in a headline list */
-      return g_strdup_printf (ngettext ("%d min ago", "%d min ago", minutes), minutes);
+      text = g_strdup_printf (ngettext ("%d min ago", "%d min ago", minutes), minutes);
+      return bulletin_date_localize_digits (text, bulletin_format_ui_language ());
     }
 
   if (ago < G_TIME_SPAN_DAY)
     {
       int hours = (int) (ago / G_TIME_SPAN_HOUR);
+      g_autofree char *text = NULL;
 
       /* Translators: a short relative time in a headline list, "h" for hours */
-      return g_strdup_printf (ngettext ("%d h ago", "%d h ago", hours), hours);
+      text = g_strdup_printf (ngettext ("%d h ago", "%d h ago", hours), hours);
+      return bulletin_date_localize_digits (text, bulletin_format_ui_language ());
     }
 
   today = g_date_time_new_local (g_date_time_get_year (local_now),
@@ -64,11 +102,28 @@ bulletin_format_relative_time (GDateTime *time,
     return g_strdup (_("Yesterday"));
 
   if (g_date_time_get_year (local_time) == g_date_time_get_year (local_now))
-    /* Translators: a date in this year, see the strftime manual page */
-    return g_date_time_format (local_time, C_("date in this year", "%-d %B"));
+    return bulletin_date_format (local_time, bulletin_format_ui_language (), BULLETIN_DATE_STYLE_DAY_MONTH);
 
-  /* Translators: a date in another year, see the strftime manual page */
-  return g_date_time_format (local_time, C_("date in another year", "%-d %B %Y"));
+  return bulletin_date_format (local_time, bulletin_format_ui_language (), BULLETIN_DATE_STYLE_DATE);
+}
+
+/**
+ * bulletin_format_full_date:
+ * @time: a moment
+ *
+ * Returns: (transfer full): @time on the reader's clock, in full and in the
+ *   interface's language: "Monday, 19 June 2023, 14:25"
+ */
+char *
+bulletin_format_full_date (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+
+  return bulletin_date_format (local, bulletin_format_ui_language (), BULLETIN_DATE_STYLE_FULL);
 }
 
 /**

@@ -63,6 +63,8 @@ get_thumbnails (void)
   return bulletin_application_get_thumbnails (BULLETIN_APPLICATION (app));
 }
 
+static void bulletin_headline_row_update_accessible (BulletinHeadlineRow *self);
+
 static void
 bulletin_headline_row_update_read (BulletinHeadlineRow *self)
 {
@@ -73,6 +75,42 @@ bulletin_headline_row_update_read (BulletinHeadlineRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "unread");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "unread");
+  bulletin_headline_row_update_accessible (self);
+}
+
+/* A screen reader reads the row as "headline, section, time", and says
+ * whether it is unread. The list item around the row is what takes focus,
+ * so it gets the same name. */
+static void
+bulletin_headline_row_update_accessible (BulletinHeadlineRow *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autoptr(GString) label = g_string_new (NULL);
+  const char *parts[] = {
+    gtk_label_get_label (self->title_label),
+    gtk_widget_get_visible (GTK_WIDGET (self->section_label)) ? gtk_label_get_label (self->section_label) : NULL,
+    gtk_widget_get_visible (GTK_WIDGET (self->time_label)) ? gtk_label_get_label (self->time_label) : NULL,
+    gtk_widget_get_visible (self->unread_dot) ? _("Unread") : NULL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (label->len > 0)
+        /* Translators: between the parts of a headline read aloud:
+         * "headline, section, time" */
+        g_string_append (label, _(", "));
+      g_string_append (label, parts[i]);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+  if (parent != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                    -1);
 }
 
 /**
@@ -99,11 +137,8 @@ bulletin_headline_row_update_time (BulletinHeadlineRow *self)
 
   if (time != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
       text = bulletin_format_relative_time (time, NULL);
-      /* Translators: the full date and time in a tooltip, see the strftime manual page */
-      tooltip = g_date_time_format (local, _("%A, %-d %B %Y, %H:%M"));
+      tooltip = bulletin_format_full_date (time);
     }
 
   gtk_label_set_label (self->time_label, text);
@@ -111,6 +146,7 @@ bulletin_headline_row_update_time (BulletinHeadlineRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), text != NULL);
   gtk_widget_set_visible (self->separator_label,
                           text != NULL && gtk_widget_get_visible (GTK_WIDGET (self->section_label)));
+  bulletin_headline_row_update_accessible (self);
 }
 
 static void
