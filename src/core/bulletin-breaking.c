@@ -10,8 +10,7 @@
 #include "bulletin-article.h"
 #include "bulletin-breaking.h"
 #include "bulletin-error.h"
-#include "bulletin-feed.h"
-#include "bulletin-feed-parser.h"
+#include "bulletin-source-loader.h"
 #include "bulletin-url.h"
 
 /* BulletinBreaking keeps the edition's current breaking items: a feed of
@@ -738,52 +737,25 @@ poll_succeeded (GTask     *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-feed_parsed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+static GPtrArray *
+parse_page (GBytes      *html,
+            const char  *url,
+            const char  *data,
+            GError     **error)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(BulletinFeed) feed = NULL;
-  GError *error = NULL;
-
-  feed = bulletin_feed_parse_finish (result, &error);
-  if (feed == NULL)
-    {
-      poll_failed (task, error);
-      return;
-    }
-
-  poll_succeeded (task, bulletin_feed_get_items (feed));
+  return bulletin_breaking_parse_page (html, url, error);
 }
 
 static void
-page_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GBytes *bytes = g_object_get_data (G_OBJECT (task), "bytes");
-  const char *url = g_object_get_data (G_OBJECT (task), "url");
-  GError *error = NULL;
-  GPtrArray *items = bulletin_breaking_parse_page (bytes, url, &error);
-
-  if (items == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-page_parsed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GPtrArray) items = NULL;
   GError *error = NULL;
 
-  items = g_task_propagate_pointer (G_TASK (result), &error);
+  items = bulletin_source_parse_finish (result, &error);
   if (items == NULL)
     {
       poll_failed (task, error);
@@ -813,19 +785,8 @@ fetched_cb (GObject      *object,
       return;
     }
 
-  if (source->type == BULLETIN_SOURCE_FEED)
-    {
-      bulletin_feed_parse_async (bytes, final_uri, cancellable,
-                                 feed_parsed_cb, g_steal_pointer (&task));
-    }
-  else
-    {
-      g_autoptr(GTask) parse = g_task_new (NULL, cancellable, page_parsed_cb, g_steal_pointer (&task));
-
-      g_object_set_data_full (G_OBJECT (parse), "bytes", g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-      g_object_set_data_full (G_OBJECT (parse), "url", g_steal_pointer (&final_uri), g_free);
-      g_task_run_in_thread (parse, page_thread);
-    }
+  bulletin_source_parse_async (source->type, bytes, final_uri, parse_page, NULL,
+                               cancellable, parsed_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -862,8 +823,7 @@ bulletin_breaking_refresh_async (BulletinBreaking    *self,
       return;
     }
 
-  bulletin_client_fetch_async (self->client, source->url,
-                               source->type == BULLETIN_SOURCE_FEED ? BULLETIN_FETCH_FEED : BULLETIN_FETCH_PAGE,
+  bulletin_client_fetch_async (self->client, source->url, bulletin_source_fetch_kind (source),
                                cancellable, fetched_cb, g_steal_pointer (&task));
 }
 

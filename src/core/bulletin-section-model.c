@@ -9,10 +9,9 @@
 #include "bulletin-article.h"
 #include "bulletin-atomic-file.h"
 #include "bulletin-error.h"
-#include "bulletin-feed.h"
-#include "bulletin-feed-parser.h"
 #include "bulletin-listing-parser.h"
 #include "bulletin-section-model.h"
+#include "bulletin-source-loader.h"
 
 /* A GListModel of one section's (or region's, or the latest) headlines.
  *
@@ -841,9 +840,10 @@ source_failed (Chain        *chain,
 
 typedef struct
 {
-  Chain  *chain;
-  char   *url;
-  char   *checksum;
+  Chain              *chain;
+  BulletinSourceType  type;
+  char               *url;
+  char               *checksum;
 } Parse;
 
 static void
@@ -855,114 +855,39 @@ parse_free (Parse *parse)
 }
 
 static void
-parsed (Parse     *parse,
-        GPtrArray *articles)
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  BulletinSectionModel *self = parse->chain->refresh->self;
-  SourceCache *cache = g_new0 (SourceCache, 1);
+  Parse *parse = user_data;
   Chain *chain = parse->chain;
+  BulletinSectionModel *self = chain->refresh->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  SourceCache *cache;
 
+  articles = bulletin_source_parse_finish (result, &error);
+  if (articles != NULL && articles->len == 0 && parse->type == BULLETIN_SOURCE_PAGE)
+    {
+      error = g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_NOT_A_PAGE,
+                           "No headlines were found on %s.", parse->url);
+      g_clear_pointer (&articles, g_ptr_array_unref);
+    }
+
+  if (articles == NULL)
+    {
+      parse_free (parse);
+      source_failed (chain, error);
+      return;
+    }
+
+  cache = g_new0 (SourceCache, 1);
   cache->checksum = g_steal_pointer (&parse->checksum);
   cache->articles = g_ptr_array_ref (articles);
   g_hash_table_replace (self->parsed, g_steal_pointer (&parse->url), cache);
   parse_free (parse);
 
   chain_done (chain, articles);
-}
-
-static void
-feed_parsed_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  Parse *parse = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BulletinFeed) feed = NULL;
-  g_autoptr(GPtrArray) articles = NULL;
-  GPtrArray *items;
-
-  feed = bulletin_feed_parse_finish (result, &error);
-  if (feed == NULL)
-    {
-      Chain *chain = parse->chain;
-
-      parse_free (parse);
-      source_failed (chain, error);
-      return;
-    }
-
-  items = bulletin_feed_get_items (feed);
-  articles = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    g_ptr_array_add (articles, g_object_ref (g_ptr_array_index (items, i)));
-
-  parsed (parse, articles);
-}
-
-typedef struct
-{
-  GBytes *bytes;
-  char   *url;
-  char   *pattern;
-} ListingJob;
-
-static void
-listing_job_free (ListingJob *job)
-{
-  g_bytes_unref (job->bytes);
-  g_free (job->url);
-  g_free (job->pattern);
-  g_free (job);
-}
-
-static void
-listing_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  ListingJob *job = task_data;
-  GError *error = NULL;
-  GPtrArray *articles;
-
-  articles = bulletin_listing_parse (job->bytes, job->url, job->pattern, &error);
-  if (articles == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, articles, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-listing_parsed_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  Parse *parse = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) articles = NULL;
-
-  articles = g_task_propagate_pointer (G_TASK (result), &error);
-  if (articles == NULL)
-    {
-      Chain *chain = parse->chain;
-
-      parse_free (parse);
-      source_failed (chain, error);
-      return;
-    }
-
-  if (articles->len == 0)
-    {
-      Chain *chain = parse->chain;
-      g_autoptr(GError) empty = g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_NOT_A_PAGE,
-                                             "No headlines were found on %s.", parse->url);
-
-      parse_free (parse);
-      source_failed (chain, empty);
-      return;
-    }
-
-  parsed (parse, articles);
 }
 
 static void
@@ -1005,25 +930,13 @@ fetched_cb (GObject      *object,
 
   parse = g_new0 (Parse, 1);
   parse->chain = chain;
+  parse->type = source->type;
   parse->url = g_strdup (source->url);
   parse->checksum = g_steal_pointer (&checksum);
 
-  if (source->type == BULLETIN_SOURCE_FEED)
-    {
-      bulletin_feed_parse_async (bytes, final_uri, refresh->cancellable, feed_parsed_cb, parse);
-    }
-  else
-    {
-      g_autoptr(GTask) task = g_task_new (NULL, refresh->cancellable, listing_parsed_cb, parse);
-      ListingJob *job = g_new0 (ListingJob, 1);
-
-      job->bytes = g_bytes_ref (bytes);
-      job->url = g_strdup (final_uri);
-      job->pattern = g_strdup (bulletin_edition_get_article_pattern (self->edition));
-      g_task_set_source_tag (task, listing_thread);
-      g_task_set_task_data (task, job, (GDestroyNotify) listing_job_free);
-      g_task_run_in_thread (task, listing_thread);
-    }
+  bulletin_source_parse_async (source->type, bytes, final_uri, bulletin_listing_parse,
+                               bulletin_edition_get_article_pattern (self->edition),
+                               refresh->cancellable, parsed_cb, parse);
 }
 
 static void
@@ -1042,7 +955,7 @@ try_source (Chain *chain)
   source = g_ptr_array_index (sources, chain->next_source++);
   bulletin_client_fetch_async (refresh->self->client,
                                source->url,
-                               source->type == BULLETIN_SOURCE_FEED ? BULLETIN_FETCH_FEED : BULLETIN_FETCH_PAGE,
+                               bulletin_source_fetch_kind (source),
                                refresh->cancellable,
                                fetched_cb,
                                chain);
