@@ -716,11 +716,13 @@ replace_brs (xmlNode   *body,
               next = sibling;
             }
 
+          /* A <br> dropped here may be one of brs still to visit: kept
+           * (unlinked) until the end, as the others. */
           while (p->last != NULL && is_whitespace (p->last))
             {
               xmlNode *last = p->last;
               xmlUnlinkNode (last);
-              xmlFreeNode (last);
+              g_ptr_array_add (graveyard, last);
             }
 
           if (is_tag (p->parent, "p"))
