@@ -10,6 +10,7 @@
 #include "bulletin-article.h"
 #include "bulletin-breaking.h"
 #include "bulletin-error.h"
+#include "bulletin-html.h"
 #include "bulletin-source-loader.h"
 #include "bulletin-url.h"
 
@@ -165,30 +166,11 @@ static char *
 node_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean space = FALSE;
+  char *text = bulletin_html_clean_text ((const char *) content, FALSE);
 
-  if (content == NULL)
-    return g_strdup ("");
-
-  /* collapse white space */
-  for (const char *p = (const char *) content; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = text->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (text, ' ');
-      space = FALSE;
-      g_string_append_unichar (text, c);
-    }
   xmlFree (content);
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return text != NULL ? text : g_strdup ("");
 }
 
 static char *

@@ -13,6 +13,7 @@
 #include "bulletin-date.h"
 #include "bulletin-error.h"
 #include "bulletin-feed-parser.h"
+#include "bulletin-html.h"
 #include "bulletin-sanitizer.h"
 #include "bulletin-url.h"
 
@@ -1159,29 +1160,6 @@ first_image (const char *html)
   return result;
 }
 
-static guint
-count_words (const char *html)
-{
-  g_autofree char *text = bulletin_html_to_text (html, -1);
-  guint words = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          words++;
-        }
-    }
-
-  return words;
-}
-
 static BulletinArticle *
 entry_to_article (Entry      *entry,
                   const char *feed_language)
@@ -1239,7 +1217,7 @@ entry_to_article (Entry      *entry,
 
   if (content != NULL)
     bulletin_article_set_reading_minutes (article,
-                                          bulletin_reading_minutes_for_words (count_words (content)));
+                                          bulletin_reading_minutes_for_words (bulletin_sanitized_html_count_words (content)));
 
   return g_steal_pointer (&article);
 }
@@ -1499,22 +1477,9 @@ adopt_root_namespace (xmlNode *root)
   if (ns == NULL || node_namespace (root) != NS_OTHER)
     return;
 
-  while (node != NULL)
-    {
-      if (node->type == XML_ELEMENT_NODE && node->ns == ns)
-        node->ns = NULL;
-
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
-        node = node->children;
-      else
-        {
-          while (node != NULL && node != root && node->next == NULL)
-            node = node->parent;
-          if (node == NULL || node == root)
-            break;
-          node = node->next;
-        }
-    }
+  for (; node != NULL; node = bulletin_html_next_node (node, root, FALSE))
+    if (node->type == XML_ELEMENT_NODE && node->ns == ns)
+      node->ns = NULL;
 }
 
 static xmlDoc *

@@ -10,6 +10,7 @@
 #include "bulletin-article.h"
 #include "bulletin-date.h"
 #include "bulletin-error.h"
+#include "bulletin-html.h"
 #include "bulletin-page-extractor.h"
 #include "bulletin-readability.h"
 #include "bulletin-url.h"
@@ -25,66 +26,16 @@
 
 #define MAX_CARD_LEVELS 6
 
-#define attr bulletin_readability_attr
-#define node_text bulletin_readability_node_text
-
-static gboolean
-is_element (xmlNode *node)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE;
-}
-
-static gboolean
-is_tag (xmlNode    *node,
-        const char *tag)
-{
-  return is_element (node) && strcmp ((const char *) node->name, tag) == 0;
-}
-
-static xmlNode *
-walk_next (xmlNode  *node,
-           xmlNode  *root,
-           gboolean  skip_children)
-{
-  if (!skip_children && node->type == XML_ELEMENT_NODE && node->children != NULL)
-    return node->children;
-  while (node != root && node->next == NULL)
-    node = node->parent;
-  if (node == root || node == NULL)
-    return NULL;
-  return node->next;
-}
+#define attr bulletin_html_attr
+#define node_text bulletin_html_node_text
+#define is_element bulletin_html_is_element
+#define is_tag bulletin_html_is_tag
+#define walk_next bulletin_html_next_node
 
 static char *
 clean_text (const char *s)
 {
-  g_autofree char *copy = NULL;
-  GString *out;
-  gboolean space = FALSE;
-
-  if (s == NULL)
-    return NULL;
-  out = g_string_new (NULL);
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        space = TRUE;
-      else
-        {
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
-        }
-    }
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+  return bulletin_html_clean_text (s, FALSE);
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 
+#include "bulletin-html.h"
 #include "bulletin-page-extractor.h"
 #include "bulletin-readability.h"
 #include "bulletin-sanitizer.h"
@@ -93,29 +94,10 @@ meta_clear (Meta *m)
   g_free (m->single_h1);
 }
 
-#define attr bulletin_readability_attr
-#define node_text bulletin_readability_node_text
-
-static gboolean
-is_tag (xmlNode    *node,
-        const char *tag)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, tag) == 0;
-}
-
-static xmlNode *
-walk_next (xmlNode  *node,
-           xmlNode  *root,
-           gboolean  skip_children)
-{
-  if (!skip_children && node->type == XML_ELEMENT_NODE && node->children != NULL)
-    return node->children;
-  while (node != root && node->next == NULL)
-    node = node->parent;
-  if (node == root || node == NULL)
-    return NULL;
-  return node->next;
-}
+#define attr bulletin_html_attr
+#define node_text bulletin_html_node_text
+#define is_tag bulletin_html_is_tag
+#define walk_next bulletin_html_next_node
 
 static gboolean
 is_blank (const char *s)
@@ -132,34 +114,7 @@ is_blank (const char *s)
 static char *
 clean_text (const char *s)
 {
-  GString *out;
-  gboolean space = FALSE;
-
-  if (is_blank (s))
-    return NULL;
-
-  out = g_string_new (NULL);
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) && c != 0xA0)
-        space = TRUE;
-      else
-        {
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
-        }
-    }
-
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
+  return bulletin_html_clean_text (s, TRUE);
 }
 
 /* Meta values are often escaped twice; undo the second time. */

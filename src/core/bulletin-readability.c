@@ -7,6 +7,7 @@
 #include <math.h>
 #include <libxml/HTMLtree.h>
 
+#include "bulletin-html.h"
 #include "bulletin-readability.h"
 
 /* A port of the ideas of Mozilla's Readability (the Firefox Reader View
@@ -116,18 +117,8 @@ static const char * const headings[] = { "h1", "h2", "h3", "h4", "h5", "h6", NUL
 
 /* Tree helpers */
 
-static inline gboolean
-is_element (xmlNode *node)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE;
-}
-
-static inline gboolean
-is_tag (xmlNode    *node,
-        const char *tag)
-{
-  return is_element (node) && strcmp ((const char *) node->name, tag) == 0;
-}
+#define is_element bulletin_html_is_element
+#define is_tag bulletin_html_is_tag
 
 static gboolean
 tag_in (xmlNode           *node,
@@ -153,32 +144,8 @@ str_in (const char         *s,
   return FALSE;
 }
 
-/**
- * bulletin_readability_attr:
- * @node: an element
- * @name: an attribute name
- *
- * Returns: (transfer none) (nullable): the attribute's value, without copying
- */
-const char *
-bulletin_readability_attr (xmlNode    *node,
-                           const char *name)
-{
-  if (!is_element (node))
-    return NULL;
-
-  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
-    if (g_ascii_strcasecmp ((const char *) a->name, name) == 0)
-      {
-        if (a->children != NULL && a->children->type == XML_TEXT_NODE && a->children->content != NULL)
-          return (const char *) a->children->content;
-        return "";
-      }
-
-  return NULL;
-}
-
-#define attr bulletin_readability_attr
+#define attr bulletin_html_attr
+#define append_text bulletin_html_append_text
 
 static const char *
 attr_or_empty (xmlNode    *node,
@@ -245,19 +212,7 @@ get_next_node (xmlNode  *node,
 }
 
 /* Depth-first order over the nodes (all types) below @root. */
-static xmlNode *
-subtree_next (xmlNode  *node,
-              xmlNode  *root,
-              gboolean  skip_children)
-{
-  if (!skip_children && node->type == XML_ELEMENT_NODE && node->children != NULL)
-    return node->children;
-  while (node != root && node->next == NULL)
-    node = node->parent;
-  if (node == root || node == NULL)
-    return NULL;
-  return node->next;
-}
+#define subtree_next bulletin_html_next_node
 
 static GPtrArray *
 elements_by_tags (xmlNode            *root,
@@ -293,69 +248,13 @@ count_tag (xmlNode    *root,
   return n;
 }
 
-static void
-append_text (xmlNode *node,
-             GString *out)
-{
-  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
-    {
-      if (node->content != NULL)
-        g_string_append (out, (const char *) node->content);
-      return;
-    }
-  for (xmlNode *n = node->children; n != NULL; n = subtree_next (n, node, FALSE))
-    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content != NULL)
-      g_string_append (out, (const char *) n->content);
-}
-
 static inline gboolean
 is_space_char (char c)
 {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/**
- * bulletin_readability_node_text:
- * @node: a node
- * @normalize: whether to collapse runs of white space
- *
- * Returns: (transfer full): the text of @node, trimmed
- */
-char *
-bulletin_readability_node_text (xmlNode  *node,
-                                gboolean  normalize)
-{
-  GString *text = g_string_new (NULL);
-  char *result;
-
-  if (node != NULL)
-    append_text (node, text);
-  result = g_strstrip (g_string_free (text, FALSE));
-
-  if (normalize)
-    {
-      char *w = result;
-      const char *r = result;
-
-      /* Readability replaces runs of two or more white space characters. */
-      while (*r != '\0')
-        {
-          if (is_space_char (*r) && is_space_char (r[1]))
-            {
-              while (is_space_char (*r))
-                r++;
-              *w++ = ' ';
-            }
-          else
-            *w++ = *r++;
-        }
-      *w = '\0';
-    }
-
-  return result;
-}
-
-#define node_text bulletin_readability_node_text
+#define node_text bulletin_html_node_text
 
 static glong
 text_length (xmlNode *node)

@@ -31,10 +31,6 @@ gboolean  bulletin_readability_grab           (xmlDoc                    *doc,
                                                BulletinReadabilityResult *result);
 void      bulletin_readability_result_clear   (BulletinReadabilityResult *result);
 
-char     *bulletin_readability_node_text      (xmlNode                   *node,
-                                               gboolean                   normalize);
-const char *bulletin_readability_attr         (xmlNode                   *node,
-                                               const char                *name);
 double    bulletin_readability_similarity     (const char                *a,
                                                const char                *b);
 gboolean  bulletin_readability_same_image     (const char                *a,
