@@ -5,6 +5,7 @@
 
 #include "bulletin-article.h"
 #include "bulletin-error.h"
+#include "bulletin-json.h"
 
 /* The text fields are kept in one array so that properties, JSON
  * serialization and merging walk a single table instead of repeating
@@ -861,24 +862,11 @@ bulletin_article_to_json (BulletinArticle *self)
   return json_builder_get_root (builder);
 }
 
-static const char *
-object_get_string (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static GDateTime *
 object_get_date (JsonObject *object,
                  const char *name)
 {
-  const char *iso = object_get_string (object, name);
+  const char *iso = bulletin_json_get_string (object, name);
 
   if (iso == NULL)
     return NULL;
@@ -946,7 +934,7 @@ bulletin_article_new_from_json (JsonNode  *node,
   self = bulletin_article_new ();
 
   for (guint i = 0; i < N_FIELDS; i++)
-    self->fields[i] = g_strdup (object_get_string (object, field_names[i]));
+    self->fields[i] = g_strdup (bulletin_json_get_string (object, field_names[i]));
 
   if (self->fields[FIELD_URL] == NULL && self->fields[FIELD_TITLE] == NULL)
     {
@@ -979,17 +967,17 @@ bulletin_article_new_from_json (JsonNode  *node,
           if (!JSON_NODE_HOLDS_OBJECT (element))
             continue;
           e = json_node_get_object (element);
-          url = object_get_string (e, "url");
+          url = bulletin_json_get_string (e, "url");
           if (url == NULL)
             continue;
           bulletin_article_add_enclosure (self,
                                           bulletin_enclosure_new (url,
-                                                                  object_get_string (e, "type"),
+                                                                  bulletin_json_get_string (e, "type"),
                                                                   json_object_get_int_member_with_default (e, "length", 0)));
         }
     }
 
-  self->kind = bulletin_article_kind_from_string (object_get_string (object, "kind"));
+  self->kind = bulletin_article_kind_from_string (bulletin_json_get_string (object, "kind"));
   self->reading_minutes = CLAMP (json_object_get_int_member_with_default (object, "reading-minutes", 0), 0, 10000);
 
   return g_steal_pointer (&self);

@@ -11,6 +11,7 @@
 #include "bulletin-atomic-file.h"
 #include "bulletin-bookmarks.h"
 #include "bulletin-error.h"
+#include "bulletin-json.h"
 
 #define BOOKMARKS_KEY "bookmarks"
 /* A bookmarks file bigger than this is not one. */
@@ -1157,19 +1158,6 @@ is_http_url (const char *url)
          g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
 }
 
-static const char *
-json_get_string (JsonObject *object,
-                 const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 /* Accepts Unix seconds and ISO 8601 strings. */
 static gboolean
 json_get_time (JsonObject *object,
@@ -1250,7 +1238,7 @@ parse_json (GBytes     *bytes,
         continue;
 
       object = json_node_get_object (element);
-      url = json_get_string (object, "url");
+      url = bulletin_json_get_string (object, "url");
       if (!is_http_url (url))
         continue;
 
@@ -1261,11 +1249,11 @@ parse_json (GBytes     *bytes,
         published = g_date_time_new_from_unix_utc (published_at);
 
       entry = entry_new (url,
-                         json_get_string (object, "title"),
-                         json_get_string (object, "edition"),
-                         json_get_string (object, "section"),
-                         json_get_string (object, "section_title"),
-                         json_get_string (object, "image"),
+                         bulletin_json_get_string (object, "title"),
+                         bulletin_json_get_string (object, "edition"),
+                         bulletin_json_get_string (object, "section"),
+                         bulletin_json_get_string (object, "section_title"),
+                         bulletin_json_get_string (object, "image"),
                          saved_at,
                          published);
       if (entry != NULL)

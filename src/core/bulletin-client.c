@@ -10,6 +10,7 @@
 #include "bulletin-client.h"
 #include "bulletin-atomic-file.h"
 #include "bulletin-error.h"
+#include "bulletin-json.h"
 
 /* BulletinClient wraps one SoupSession with the limits Bulletin needs for
  * reading untrusted sites: http and https only, redirects followed by hand
@@ -1260,12 +1261,11 @@ start_request (GTask *task)
             {
               JsonObject *object = json_node_get_object (root);
 
-              if (g_strcmp0 (json_object_get_string_member_with_default (object, "uri", NULL),
-                             data->current_uri) == 0)
+              if (g_strcmp0 (bulletin_json_get_string (object, "uri"), data->current_uri) == 0)
                 {
-                  data->cache_etag = g_strdup (json_object_get_string_member_with_default (object, "etag", NULL));
-                  data->cache_last_modified = g_strdup (json_object_get_string_member_with_default (object, "last-modified", NULL));
-                  data->cache_content_type = g_strdup (json_object_get_string_member_with_default (object, "content-type", NULL));
+                  data->cache_etag = g_strdup (bulletin_json_get_string (object, "etag"));
+                  data->cache_last_modified = g_strdup (bulletin_json_get_string (object, "last-modified"));
+                  data->cache_content_type = g_strdup (bulletin_json_get_string (object, "content-type"));
                 }
             }
         }

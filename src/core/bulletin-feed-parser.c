@@ -14,6 +14,7 @@
 #include "bulletin-error.h"
 #include "bulletin-feed-parser.h"
 #include "bulletin-html.h"
+#include "bulletin-json.h"
 #include "bulletin-sanitizer.h"
 #include "bulletin-url.h"
 
@@ -1756,23 +1757,6 @@ parse_xml (GBytes        *bytes,
 
 /* JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). */
 
-static const char *
-json_get_string (JsonObject *object,
-                 const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static JsonObject *
 json_get_object (JsonObject *object,
                  const char *name)
@@ -1835,16 +1819,16 @@ json_read_item (JsonObject *item,
         entry_offer (&entry, SLOT_ID, g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id)), 3);
     }
 
-  entry_offer (&entry, SLOT_LINK, json_url (base, json_get_string (item, "url")), 3);
-  entry_offer (&entry, SLOT_LINK, json_url (base, json_get_string (item, "external_url")), 2);
-  entry_offer (&entry, SLOT_TITLE, json_text (json_get_string (item, "title")), 3);
+  entry_offer (&entry, SLOT_LINK, json_url (base, bulletin_json_get_string (item, "url")), 3);
+  entry_offer (&entry, SLOT_LINK, json_url (base, bulletin_json_get_string (item, "external_url")), 2);
+  entry_offer (&entry, SLOT_TITLE, json_text (bulletin_json_get_string (item, "title")), 3);
 
-  if ((value = json_get_string (item, "content_html")) != NULL)
+  if ((value = bulletin_json_get_string (item, "content_html")) != NULL)
     {
       g_autofree char *copy = clean_utf8 (g_strdup (value));
       entry_offer (&entry, SLOT_CONTENT, bulletin_sanitize_html (copy, -1, base), 3);
     }
-  else if ((value = json_get_string (item, "content_text")) != NULL)
+  else if ((value = bulletin_json_get_string (item, "content_text")) != NULL)
     {
       g_autofree char *copy = clean_utf8 (g_strdup (value));
       g_autofree char *escaped = g_markup_escape_text (copy, -1);
@@ -1859,21 +1843,21 @@ json_read_item (JsonObject *item,
       entry_offer (&entry, SLOT_CONTENT, bulletin_sanitize_html (paragraphs, -1, base), 3);
     }
 
-  if ((value = json_get_string (item, "summary")) != NULL)
+  if ((value = bulletin_json_get_string (item, "summary")) != NULL)
     {
       g_autofree char *copy = clean_utf8 (g_strdup (value));
       g_autofree char *escaped = g_markup_escape_text (copy, -1);
       entry_offer (&entry, SLOT_SUMMARY, bulletin_sanitize_html (escaped, -1, base), 3);
     }
 
-  entry_offer (&entry, SLOT_IMAGE, json_url (base, json_get_string (item, "image")), 5);
-  entry_offer (&entry, SLOT_IMAGE, json_url (base, json_get_string (item, "banner_image")), 4);
-  entry_offer (&entry, SLOT_LANGUAGE, clean_utf8 (g_strdup (json_get_string (item, "language"))), 3);
+  entry_offer (&entry, SLOT_IMAGE, json_url (base, bulletin_json_get_string (item, "image")), 5);
+  entry_offer (&entry, SLOT_IMAGE, json_url (base, bulletin_json_get_string (item, "banner_image")), 4);
+  entry_offer (&entry, SLOT_LANGUAGE, clean_utf8 (g_strdup (bulletin_json_get_string (item, "language"))), 3);
 
-  value = json_get_string (item, "date_published");
+  value = bulletin_json_get_string (item, "date_published");
   if (value != NULL)
     entry_offer_date (&entry, TRUE, value, 3);
-  value = json_get_string (item, "date_modified");
+  value = bulletin_json_get_string (item, "date_modified");
   if (value != NULL)
     entry_offer_date (&entry, FALSE, value, 3);
 
@@ -1890,7 +1874,7 @@ json_read_item (JsonObject *item,
 
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
-          name = json_get_string (json_node_get_object (node), "name");
+          name = bulletin_json_get_string (json_node_get_object (node), "name");
           if (name == NULL || name[0] == '\0')
             continue;
           if (names->len > 0)
@@ -1902,7 +1886,7 @@ json_read_item (JsonObject *item,
     }
   author = json_get_object (item, "author");
   if (author != NULL)
-    entry_offer (&entry, SLOT_AUTHOR, json_text (json_get_string (author, "name")), 2);
+    entry_offer (&entry, SLOT_AUTHOR, json_text (bulletin_json_get_string (author, "name")), 2);
   entry_offer (&entry, SLOT_AUTHOR, json_text (feed_author), 1);
 
   array = json_get_array (item, "tags");
@@ -1930,10 +1914,10 @@ json_read_item (JsonObject *item,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       attachment = json_node_get_object (node);
-      url = json_url (base, json_get_string (attachment, "url"));
+      url = json_url (base, bulletin_json_get_string (attachment, "url"));
       if (url == NULL)
         continue;
-      type = json_get_string (attachment, "mime_type");
+      type = bulletin_json_get_string (attachment, "mime_type");
       size = json_object_get_member (attachment, "size_in_bytes");
       if (size != NULL && JSON_NODE_HOLDS_VALUE (size) &&
           (json_node_get_value_type (size) == G_TYPE_INT64 ||
@@ -2024,7 +2008,7 @@ parse_json (const char    *data,
 
   root = json_parser_get_root (parser);
   version = root != NULL && JSON_NODE_HOLDS_OBJECT (root)
-              ? json_get_string (json_node_get_object (root), "version") : NULL;
+              ? bulletin_json_get_string (json_node_get_object (root), "version") : NULL;
   if (version == NULL ||
       (!g_str_has_prefix (version, "https://jsonfeed.org/version/") &&
        !g_str_has_prefix (version, "http://jsonfeed.org/version/")))
@@ -2038,15 +2022,15 @@ parse_json (const char    *data,
   feed = bulletin_feed_new ();
   bulletin_feed_set_format (feed, g_str_has_suffix (version, "/1.1") ? "json11" : "json10");
 
-  value = json_get_string (object, "feed_url");
+  value = bulletin_json_get_string (object, "feed_url");
   base = base_url != NULL ? g_strdup (base_url) : json_url (NULL, value);
 
   {
-    g_autofree char *title = json_text (json_get_string (object, "title"));
-    g_autofree char *link = json_url (base, json_get_string (object, "home_page_url"));
-    g_autofree char *subtitle = json_text (json_get_string (object, "description"));
-    g_autofree char *language = clean_utf8 (g_strdup (json_get_string (object, "language")));
-    g_autofree char *icon = json_url (base, json_get_string (object, "icon"));
+    g_autofree char *title = json_text (bulletin_json_get_string (object, "title"));
+    g_autofree char *link = json_url (base, bulletin_json_get_string (object, "home_page_url"));
+    g_autofree char *subtitle = json_text (bulletin_json_get_string (object, "description"));
+    g_autofree char *language = clean_utf8 (g_strdup (bulletin_json_get_string (object, "language")));
+    g_autofree char *icon = json_url (base, bulletin_json_get_string (object, "icon"));
 
     bulletin_feed_set_title (feed, title);
     bulletin_feed_set_link (feed, link);
@@ -2058,9 +2042,9 @@ parse_json (const char    *data,
   authors = json_get_array (object, "authors");
   if (authors != NULL && json_array_get_length (authors) > 0 &&
       JSON_NODE_HOLDS_OBJECT (json_array_get_element (authors, 0)))
-    feed_author = g_strdup (json_get_string (json_node_get_object (json_array_get_element (authors, 0)), "name"));
+    feed_author = g_strdup (bulletin_json_get_string (json_node_get_object (json_array_get_element (authors, 0)), "name"));
   else
-    feed_author = g_strdup (json_get_string (json_get_object (object, "author"), "name"));
+    feed_author = g_strdup (bulletin_json_get_string (json_get_object (object, "author"), "name"));
 
   items = json_get_array (object, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items) && i < BULLETIN_FEED_MAX_ITEMS; i++)

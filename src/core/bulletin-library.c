@@ -13,6 +13,7 @@
 #include "bulletin-bookmarks.h"
 #include "bulletin-client.h"
 #include "bulletin-error.h"
+#include "bulletin-json.h"
 #include "bulletin-library.h"
 
 /* The library keeps one folder per saved article, named by the SHA-256 of
@@ -893,19 +894,6 @@ is_valid_image_file (const char *file)
   return TRUE;
 }
 
-static const char *
-object_get_string (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 /* url -> data: URI of every listed image still on disk, within the
  * budget of MAX_INLINE_IMAGE_BYTES.
  */
@@ -933,8 +921,8 @@ read_images (const char *article_dir,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
       object = json_node_get_object (element);
-      url = object_get_string (object, "url");
-      file = object_get_string (object, "file");
+      url = bulletin_json_get_string (object, "url");
+      file = bulletin_json_get_string (object, "file");
       if (url == NULL || !is_valid_image_file (file))
         continue;
 
@@ -1089,7 +1077,7 @@ load_article (const char  *dir,
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (object == NULL ||
       json_object_get_int_member_with_default (object, "format", 0) != FORMAT_VERSION ||
-      g_strcmp0 (object_get_string (object, "url"), url) != 0 ||
+      g_strcmp0 (bulletin_json_get_string (object, "url"), url) != 0 ||
       (article = bulletin_article_new_from_json (json_object_get_member (object, "article"), NULL)) == NULL ||
       g_strcmp0 (bulletin_article_get_url (article), url) != 0)
     {

@@ -8,6 +8,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "bulletin-html.h"
+#include "bulletin-json.h"
 #include "bulletin-page-extractor.h"
 #include "bulletin-readability.h"
 #include "bulletin-sanitizer.h"
@@ -174,20 +175,6 @@ unescape_entities (const char *s)
 
 /* JSON helpers */
 
-static const char *
-json_string_member (JsonObject *object,
-                    const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, name))
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static JsonNode *
 json_member (JsonObject *object,
              const char *name)
@@ -208,7 +195,7 @@ json_names (JsonNode *node)
     return clean_text (json_node_get_string (node));
 
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return clean_text (json_string_member (json_node_get_object (node), "name"));
+    return clean_text (bulletin_json_get_string (json_node_get_object (node), "name"));
 
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -247,12 +234,12 @@ json_image (JsonNode *node,
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
-      const char *url = json_string_member (object, "url");
+      const char *url = bulletin_json_get_string (object, "url");
 
       if (url == NULL)
-        url = json_string_member (object, "contentUrl");
+        url = bulletin_json_get_string (object, "contentUrl");
       if (caption != NULL && *caption == NULL)
-        *caption = clean_text (json_string_member (object, "caption"));
+        *caption = clean_text (bulletin_json_get_string (object, "caption"));
       return clean_text (url);
     }
 
@@ -320,7 +307,7 @@ json_keywords (JsonNode *node)
           if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
             add_keyword (list, json_node_get_string (element));
           else if (JSON_NODE_HOLDS_OBJECT (element))
-            add_keyword (list, json_string_member (json_node_get_object (element), "name"));
+            add_keyword (list, bulletin_json_get_string (json_node_get_object (element), "name"));
         }
     }
 
@@ -341,7 +328,7 @@ json_first_string (JsonNode *node)
         return json_first_string (first);
     }
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return clean_text (json_string_member (json_node_get_object (node), "name"));
+    return clean_text (bulletin_json_get_string (json_node_get_object (node), "name"));
   return NULL;
 }
 
@@ -456,8 +443,8 @@ read_json_ld (Meta       *m,
   if (article == NULL)
     return;
 
-  name = json_string_member (article, "name");
-  headline = json_string_member (article, "headline");
+  name = bulletin_json_get_string (article, "name");
+  headline = bulletin_json_get_string (article, "headline");
   if (name != NULL && headline != NULL && g_strcmp0 (name, headline) != 0)
     {
       /* Some sites put their own name in "name": take the one that looks
@@ -484,16 +471,16 @@ read_json_ld (Meta       *m,
     else
       m->ld_byline = json_names (author);
   }
-  m->ld_excerpt = clean_text (json_string_member (article, "description"));
+  m->ld_excerpt = clean_text (bulletin_json_get_string (article, "description"));
   {
     JsonNode *publisher = json_member (article, "publisher");
     if (publisher != NULL && JSON_NODE_HOLDS_OBJECT (publisher))
-      m->ld_site_name = clean_text (json_string_member (json_node_get_object (publisher), "name"));
+      m->ld_site_name = clean_text (bulletin_json_get_string (json_node_get_object (publisher), "name"));
   }
-  m->ld_published = clean_text (json_string_member (article, "datePublished"));
+  m->ld_published = clean_text (bulletin_json_get_string (article, "datePublished"));
   if (m->ld_published == NULL)
-    m->ld_published = clean_text (json_string_member (article, "dateCreated"));
-  m->ld_modified = clean_text (json_string_member (article, "dateModified"));
+    m->ld_published = clean_text (bulletin_json_get_string (article, "dateCreated"));
+  m->ld_modified = clean_text (bulletin_json_get_string (article, "dateModified"));
   m->ld_image = json_image (json_member (article, "image"), &m->ld_image_caption);
   if (m->ld_image == NULL)
     m->ld_image = json_image (json_member (article, "thumbnailUrl"), NULL);
@@ -621,7 +608,7 @@ static const char *
 tawsiyat_string (Meta       *m,
                  const char *key)
 {
-  const char *s = json_string_member (m->tawsiyat, key);
+  const char *s = bulletin_json_get_string (m->tawsiyat, key);
   return is_blank (s) ? NULL : s;
 }
 
