@@ -234,12 +234,14 @@ set_position (BulletinBreakingBanner *self,
 
 /* Following the model */
 
+/* new_model: the items are another edition's, none of them "just happened" */
 static void
-rebuild (BulletinBreakingBanner *self)
+rebuild (BulletinBreakingBanner *self,
+         gboolean                new_model)
 {
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) before = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(BulletinArticle) current = NULL;
+  g_autofree char *current_key = NULL;
   gboolean was_revealed = self->shown->len > 0;
   guint old_n = self->shown->len;
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
@@ -247,10 +249,10 @@ rebuild (BulletinBreakingBanner *self)
   guint first_new = G_MAXUINT;
   guint current_at = G_MAXUINT;
 
-  if (bulletin_breaking_banner_get_current (self) != NULL)
-    current = g_object_ref (bulletin_breaking_banner_get_current (self));
+  if (bulletin_breaking_banner_get_current (self) != NULL && !new_model)
+    current_key = bulletin_breaking_item_key (bulletin_breaking_banner_get_current (self));
 
-  for (guint i = 0; i < self->shown->len; i++)
+  for (guint i = 0; i < self->shown->len && !new_model; i++)
     g_hash_table_add (before, bulletin_breaking_item_key (g_ptr_array_index (self->shown, i)));
 
   for (guint i = 0; i < n; i++)
@@ -265,9 +267,9 @@ rebuild (BulletinBreakingBanner *self)
       if (g_hash_table_contains (self->dismissed, key))
         continue;
 
-      if (first_new == G_MAXUINT && was_revealed && !g_hash_table_contains (before, key))
+      if (first_new == G_MAXUINT && was_revealed && !new_model && !g_hash_table_contains (before, key))
         first_new = shown->len;
-      if (item == current)
+      if (current_at == G_MAXUINT && g_strcmp0 (key, current_key) == 0)
         current_at = shown->len;
       g_ptr_array_add (shown, g_steal_pointer (&item));
     }
@@ -280,7 +282,7 @@ rebuild (BulletinBreakingBanner *self)
     position = first_new;
   else if (current_at != G_MAXUINT)
     position = current_at;
-  else if (self->shown->len > 0)
+  else if (self->shown->len > 0 && !new_model)
     position = MIN (self->position, self->shown->len - 1);
   else
     position = 0;
@@ -303,7 +305,7 @@ items_changed_cb (GListModel             *model,
                   guint                   added,
                   BulletinBreakingBanner *self)
 {
-  rebuild (self);
+  rebuild (self, FALSE);
 }
 
 /* Pausing */
@@ -802,10 +804,7 @@ bulletin_breaking_banner_set_model (BulletinBreakingBanner *self,
     self->items_changed_id = g_signal_connect (self->model, "items-changed",
                                                G_CALLBACK (items_changed_cb), self);
 
-  /* Another edition's items are not "new" */
-  g_ptr_array_set_size (self->shown, 0);
-  self->position = 0;
-  rebuild (self);
+  rebuild (self, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -984,7 +983,7 @@ bulletin_breaking_banner_dismiss (BulletinBreakingBanner *self)
   for (guint i = 0; i < self->shown->len; i++)
     g_hash_table_add (self->dismissed, bulletin_breaking_item_key (g_ptr_array_index (self->shown, i)));
 
-  rebuild (self);
+  rebuild (self, FALSE);
 }
 
 /**

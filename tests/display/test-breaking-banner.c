@@ -592,6 +592,7 @@ test_new_item_first (void)
   g_autoptr(BulletinArticle) b = bulletin_article_new ();
   g_autoptr(BulletinArticle) c = bulletin_article_new ();
   Harness h = { 0 };
+  guint revealed_notifies = 0;
 
   bulletin_article_set_id (a, "a");
   bulletin_article_set_title (a, "The first item of the day");
@@ -618,9 +619,11 @@ test_new_item_first (void)
   g_assert_true (bulletin_breaking_banner_get_current (h.banner) == b);
   g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 1);
 
-  /* No model: nothing shown */
+  /* No model: nothing shown, and said */
+  g_signal_connect_swapped (h.banner, "notify::revealed", G_CALLBACK (count_cb), &revealed_notifies);
   bulletin_breaking_banner_set_model (h.banner, NULL);
   g_assert_false (bulletin_breaking_banner_get_revealed (h.banner));
+  g_assert_cmpuint (revealed_notifies, ==, 1);
   g_assert_false (bulletin_breaking_banner_advance (h.banner));
 
   harness_close (&h);
@@ -791,6 +794,225 @@ test_window (void)
   bulletin_application_set_edition_override (app, NULL);
 }
 
+/* A notification server on the test's session bus, in this process: what
+ * the app's GNotification becomes (GLib's org.freedesktop.Notifications
+ * backend) is recorded. */
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "</interface></node>";
+
+typedef struct
+{
+  GPtrArray *notified;   /* GVariant: the parameters of each Notify */
+  guint      closed;
+  guint      last_id;
+  gboolean   owned;
+} NotificationServer;
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  NotificationServer *server = user_data;
+
+  if (g_str_equal (method_name, "Notify"))
+    {
+      g_ptr_array_add (server->notified, g_variant_ref (parameters));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", ++server->last_id));
+    }
+  else if (g_str_equal (method_name, "CloseNotification"))
+    {
+      server->closed++;
+      g_dbus_method_invocation_return_value (invocation, NULL);
+    }
+  else if (g_str_equal (method_name, "GetCapabilities"))
+    {
+      const char *caps[] = { "actions", "body", NULL };
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(^as)", caps));
+    }
+  else
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "test", "bulletin", "1", "1.2"));
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  NotificationServer *server = user_data;
+
+  server->owned = TRUE;
+}
+
+static gboolean
+server_owned (gpointer data)
+{
+  return ((NotificationServer *) data)->owned;
+}
+
+static gboolean
+one_notification (gpointer data)
+{
+  return ((NotificationServer *) data)->notified->len >= 1;
+}
+
+static gboolean
+two_notifications (gpointer data)
+{
+  return ((NotificationServer *) data)->notified->len >= 2;
+}
+
+static gboolean
+notification_closed (gpointer data)
+{
+  return ((NotificationServer *) data)->closed >= 1;
+}
+
+static gboolean
+window_inactive (gpointer data)
+{
+  return !gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static gboolean
+window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static gboolean
+window_shows_regatta (gpointer data)
+{
+  BulletinArticle *shown = bulletin_window_get_article (data);
+
+  return shown != NULL &&
+         g_strcmp0 (bulletin_article_get_url (shown), "https://demo.bulletinapp.invalid/in-pictures/the-lagoon-regatta") == 0;
+}
+
+static void
+test_notification (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL };
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(BulletinArticle) fresh = bulletin_article_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  NotificationServer server = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref) };
+  BulletinWindow *window;
+  GtkWidget *other;
+  guint registration, owner;
+  const char *summary, *body;
+  g_autofree const char **actions = NULL;
+
+  g_assert_nonnull (connection);
+  registration = g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
+                                                    info->interfaces[0], &vtable, &server, NULL, NULL);
+  g_assert_cmpuint (registration, >, 0);
+  owner = g_bus_own_name_on_connection (connection, "org.freedesktop.Notifications",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL, &server, NULL);
+  g_assert_true (wait_for (server_owned, &server));
+
+  /* A window opened: its first items are in the banner only */
+  bulletin_application_set_edition_override (app, "demo");
+  window = bulletin_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (widget_mapped, window));
+  g_assert_true (wait_for (window_banner_revealed, window));
+  g_assert_true (wait_for (window_active, window));
+  settle (200);
+  g_assert_cmpuint (server.notified->len, ==, 0);
+
+  /* Another window takes the focus: the reader looks elsewhere */
+  other = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (other), 200, 100);
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (wait_for (window_inactive, window));
+  g_assert_false (bulletin_breaking_announcer_get_window_focused (window->breaking_announcer));
+
+  /* A new item: one notification, with the item and its article */
+  bulletin_article_set_id (fresh, "demo-breaking-test-notification");
+  bulletin_article_set_title (fresh, "Regatta crews to sail again at dawn after the storm delay");
+  bulletin_article_set_url (fresh, "https://demo.bulletinapp.invalid/in-pictures/the-lagoon-regatta");
+  g_ptr_array_add (items, fresh);
+  g_assert_cmpuint (bulletin_breaking_announcer_offer (window->breaking_announcer, items), ==, 1);
+  g_assert_true (wait_for (one_notification, &server));
+  g_variant_get (g_ptr_array_index (server.notified, 0), "(&su&s&s&s^a&s@a{sv}i)",
+                 NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
+  g_assert_cmpstr (summary, ==, "Breaking News");
+  g_assert_cmpstr (body, ==, "Regatta crews to sail again at dawn after the storm delay");
+  g_assert_cmpstr (actions[0], ==, "default");
+  g_assert_cmpstr (actions[3], ==, "Read Article");
+
+  /* Only once */
+  g_assert_cmpuint (bulletin_breaking_announcer_offer (window->breaking_announcer, items), ==, 0);
+  settle (200);
+  g_assert_cmpuint (server.notified->len, ==, 1);
+
+  /* Clicked: the article opens in the window */
+  g_dbus_connection_emit_signal (connection, NULL, "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", server.last_id, "default"), NULL);
+  g_assert_true (wait_for (window_shows_regatta, window));
+
+  /* The action presented the window */
+  g_assert_true (wait_for (window_active, window));
+  g_assert_true (bulletin_breaking_announcer_get_window_focused (window->breaking_announcer));
+
+  /* In the background again, two new items: one notification for both */
+  gtk_window_present (GTK_WINDOW (other));
+  g_assert_true (wait_for (window_inactive, window));
+  {
+    g_autoptr(BulletinArticle) a = bulletin_article_new ();
+    g_autoptr(BulletinArticle) b = bulletin_article_new ();
+
+    bulletin_article_set_id (a, "demo-breaking-test-a");
+    bulletin_article_set_title (a, "Ferry services resume on the northern route");
+    bulletin_article_set_id (b, "demo-breaking-test-b");
+    bulletin_article_set_title (b, "Power restored to most homes in Westmark");
+    g_ptr_array_set_size (items, 0);
+    g_ptr_array_add (items, a);
+    g_ptr_array_add (items, b);
+    g_assert_cmpuint (bulletin_breaking_announcer_offer (window->breaking_announcer, items), ==, 2);
+  }
+  g_assert_true (wait_for (two_notifications, &server));
+  g_variant_get (g_ptr_array_index (server.notified, 1), "(&su&s&s&s^a&s@a{sv}i)",
+                 NULL, NULL, NULL, &summary, &body, NULL, NULL, NULL);
+  g_assert_cmpstr (summary, ==, "2 Breaking News Items");
+  g_assert_cmpstr (body, ==, "Ferry services resume on the northern route\nPower restored to most homes in Westmark");
+
+  /* Back in the window: the notification is withdrawn */
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (window_active, window));
+  g_assert_true (wait_for (notification_closed, &server));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (50);
+  bulletin_application_set_edition_override (app, NULL);
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (connection, registration);
+  g_ptr_array_unref (server.notified);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -823,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/breaking-banner/rtl", test_rtl);
   g_test_add_func ("/breaking-banner/narrow", test_narrow);
   g_test_add_func ("/breaking-banner/window", test_window);
+  g_test_add_func ("/breaking-banner/notification", test_notification);
 
   status = g_test_run ();
 
