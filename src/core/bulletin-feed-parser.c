@@ -1161,29 +1161,6 @@ first_image (const char *html)
   return result;
 }
 
-static guint
-count_words (const char *html)
-{
-  g_autofree char *text = bulletin_html_to_text (html, -1);
-  guint words = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        in_word = FALSE;
-      else if (!in_word)
-        {
-          in_word = TRUE;
-          words++;
-        }
-    }
-
-  return words;
-}
-
 static BulletinArticle *
 entry_to_article (Entry      *entry,
                   const char *feed_language)
@@ -1241,7 +1218,7 @@ entry_to_article (Entry      *entry,
 
   if (content != NULL)
     bulletin_article_set_reading_minutes (article,
-                                          bulletin_reading_minutes_for_words (count_words (content)));
+                                          bulletin_reading_minutes_for_words (bulletin_sanitized_html_count_words (content)));
 
   return g_steal_pointer (&article);
 }

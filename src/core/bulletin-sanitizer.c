@@ -1579,3 +1579,142 @@ bulletin_html_to_text (const char *html,
   g_array_unref (walker.stack);
   return finish_output (walker.out);
 }
+
+/* Word counts -------------------------------------------------------------- */
+
+static gboolean
+is_word_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '\v';
+}
+
+/**
+ * bulletin_sanitized_html_count_words:
+ * @html: HTML as bulletin_sanitize_html() writes it
+ *
+ * Counts the words of @html's text, as many as the white-space separated
+ * words of bulletin_html_to_text() of it, without parsing it again: the
+ * sanitizer's output is simple (known lower-case elements, quoted and
+ * escaped attribute values, no comments, only &amp;amp; &amp;lt; &amp;gt;
+ * &amp;quot;), so a scan of its tags and text says where words end. Input
+ * that is not so is counted through bulletin_html_to_text().
+ *
+ * Returns: the number of words
+ */
+guint
+bulletin_sanitized_html_count_words (const char *html)
+{
+  const char *p = html;
+  gboolean in_word = FALSE;
+  guint words = 0;
+
+  if (html == NULL)
+    return 0;
+
+  ensure_tables ();
+
+  while (*p != '\0')
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '<')
+        {
+          char name[16];
+          gsize length = 0;
+          const ElementRule *rule;
+          const char *q = p + 1;
+
+          if (*q == '/')
+            q++;
+          while (g_ascii_islower (*q) || g_ascii_isdigit (*q))
+            {
+              if (length + 1 >= sizeof name)
+                goto slow;
+              name[length++] = *q++;
+            }
+          name[length] = '\0';
+          if (length == 0 || (*q != '>' && *q != ' ' && *q != '/'))
+            goto slow;
+
+          rule = g_hash_table_lookup (element_table, name);
+          if (rule == NULL || rule->action != ACTION_KEEP)
+            goto slow;
+
+          /* As the plain text's line breaks and cell spaces fall. */
+          if ((rule->flags & (FLAG_LINE | FLAG_PARAGRAPH | FLAG_CELL)) != 0 || g_str_equal (name, "br"))
+            in_word = FALSE;
+
+          p = strchr (q, '>');
+          if (p == NULL)
+            goto slow;
+          p++;
+        }
+      else if (c == '&')
+        {
+          static const char * const entities[] = { "&amp;", "&lt;", "&gt;", "&quot;" };
+          gsize length = 0;
+
+          for (guint i = 0; i < G_N_ELEMENTS (entities) && length == 0; i++)
+            if (g_str_has_prefix (p, entities[i]))
+              length = strlen (entities[i]);
+          if (length == 0)
+            goto slow;
+          if (!in_word)
+            words++;
+          in_word = TRUE;
+          p += length;
+        }
+      else if (c < 0x80)
+        {
+          /* The C0 controls that bulletin_html_to_text() drops are neither. */
+          if (g_ascii_isspace (c))
+            in_word = FALSE;
+          else if (c >= 0x20 && c != 0x7f)
+            {
+              if (!in_word)
+                words++;
+              in_word = TRUE;
+            }
+          p++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated (p, -1);
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            goto slow;
+          if (is_word_separator (ch))
+            in_word = FALSE;
+          else
+            {
+              if (!in_word)
+                words++;
+              in_word = TRUE;
+            }
+          p = g_utf8_next_char (p);
+        }
+    }
+
+  return words;
+
+slow:
+  {
+    g_autofree char *text = bulletin_html_to_text (html, -1);
+
+    words = 0;
+    in_word = FALSE;
+    for (const char *t = text; *t != '\0'; t = g_utf8_next_char (t))
+      {
+        gunichar ch = g_utf8_get_char (t);
+
+        if (is_word_separator (ch))
+          in_word = FALSE;
+        else if (!in_word)
+          {
+            in_word = TRUE;
+            words++;
+          }
+      }
+    return words;
+  }
+}

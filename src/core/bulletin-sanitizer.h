@@ -14,5 +14,6 @@ char     *bulletin_sanitize_html     (const char *html,
 char     *bulletin_html_to_text      (const char *html,
                                       gssize      length);
 char     *bulletin_sanitize_css      (const char *style);
+guint     bulletin_sanitized_html_count_words (const char *html);
 
 G_END_DECLS
