@@ -583,6 +583,31 @@ export_to_string (BulletinBookmarks *bookmarks)
   return json_to_string (node, FALSE);
 }
 
+/* The export says every time in UTC, whatever zone the article's date is in. */
+static void
+test_bookmarks_export_times_in_utc (void)
+{
+  g_autoptr(GSettingsBackend) memory = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, memory);
+  g_autoptr(BulletinBookmarks) bookmarks = bulletin_bookmarks_new (settings);
+  g_autoptr(BulletinArticle) article = make_article ("https://example.org/beirut", "Beirut", "politics");
+  g_autoptr(GDateTime) published = g_date_time_new_from_iso8601 ("2023-06-19T14:25:00+03:00", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *entry;
+  g_autoptr(GDateTime) saved_at = NULL;
+
+  bulletin_article_set_published (article, published);
+  bulletin_bookmarks_add (bookmarks, article, "almayadeen-en");
+
+  node = bulletin_bookmarks_to_json (bookmarks);
+  entry = json_array_get_object_element (json_object_get_array_member (json_node_get_object (node), "bookmarks"), 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "published"), ==, "2023-06-19T11:25:00Z");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "saved_at"), "Z"));
+  saved_at = g_date_time_new_from_iso8601 (json_object_get_string_member (entry, "saved_at"), NULL);
+  g_assert_nonnull (saved_at);
+  g_assert_cmpint (g_date_time_to_unix (saved_at), ==, bulletin_bookmarks_get_saved_at (bookmarks, "https://example.org/beirut"));
+}
+
 static void
 fill (BulletinBookmarks *bookmarks)
 {
@@ -1170,6 +1195,7 @@ main (int   argc,
                         GINT_TO_POINTER (BULLETIN_BOOKMARKS_FORMAT_JSON), test_bookmarks_export_import);
   g_test_add_data_func ("/bookmarks/export-import/opml",
                         GINT_TO_POINTER (BULLETIN_BOOKMARKS_FORMAT_OPML), test_bookmarks_export_import);
+  g_test_add_func ("/bookmarks/export/times-in-utc", test_bookmarks_export_times_in_utc);
   g_test_add_func ("/bookmarks/import/merge", test_bookmarks_import_merge);
   g_test_add_func ("/bookmarks/import/opml-from-other-readers", test_bookmarks_opml_from_other_readers);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)

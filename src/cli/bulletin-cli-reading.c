@@ -13,6 +13,7 @@
 #include "bulletin-article-loader.h"
 #include "bulletin-breaking.h"
 #include "bulletin-client.h"
+#include "bulletin-date.h"
 #include "bulletin-edition.h"
 #include "bulletin-error.h"
 #include "bulletin-library.h"
@@ -173,13 +174,8 @@ add_date (JsonBuilder *builder,
           const char  *name,
           GDateTime   *date)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = bulletin_date_to_iso8601 (date);
 
-  if (date == NULL)
-    return;
-  utc = g_date_time_to_utc (date);
-  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   add_string (builder, name, text);
 }
 

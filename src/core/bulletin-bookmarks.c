@@ -10,6 +10,7 @@
 
 #include "bulletin-atomic-file.h"
 #include "bulletin-bookmarks.h"
+#include "bulletin-date.h"
 #include "bulletin-error.h"
 #include "bulletin-json.h"
 
@@ -908,10 +909,7 @@ format_iso8601 (gint64 unix_time)
 {
   g_autoptr(GDateTime) date = g_date_time_new_from_unix_utc (unix_time);
 
-  if (date == NULL)
-    return NULL;
-
-  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+  return bulletin_date_to_iso8601 (date);
 }
 
 static void
@@ -952,7 +950,7 @@ bulletin_bookmarks_to_json (BulletinBookmarks *self)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
       BulletinArticle *article = entry->article;
-      GDateTime *published = bulletin_article_get_published (article);
+      g_autofree char *published = bulletin_date_to_iso8601 (bulletin_article_get_published (article));
       g_autofree char *saved_at = entry->saved_at > 0 ? format_iso8601 (entry->saved_at) : NULL;
 
       json_builder_begin_object (builder);
@@ -963,12 +961,7 @@ bulletin_bookmarks_to_json (BulletinBookmarks *self)
       add_json_string (builder, "section_title", bulletin_article_get_section_title (article));
       add_json_string (builder, "image", bulletin_article_get_image (article));
       add_json_string (builder, "saved_at", saved_at);
-      if (published != NULL)
-        {
-          g_autofree char *iso = g_date_time_format (published, "%Y-%m-%dT%H:%M:%SZ");
-
-          add_json_string (builder, "published", iso);
-        }
+      add_json_string (builder, "published", published);
       json_builder_end_object (builder);
     }
 

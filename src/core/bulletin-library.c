@@ -12,6 +12,7 @@
 #include "bulletin-atomic-file.h"
 #include "bulletin-bookmarks.h"
 #include "bulletin-client.h"
+#include "bulletin-date.h"
 #include "bulletin-error.h"
 #include "bulletin-json.h"
 #include "bulletin-library.h"
@@ -386,7 +387,7 @@ build_manifest (SaveData *save)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *saved_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *saved_at = bulletin_date_to_iso8601 (now);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
