@@ -8,6 +8,7 @@
 #include <gio/gunixinputstream.h>
 
 #include "bulletin-cli-common.h"
+#include "bulletin-date.h"
 #include "bulletin-error.h"
 
 /**
@@ -140,23 +141,106 @@ bulletin_cli_usage_error (const char *command,
  * @entries: the subcommand's options
  * @argc: (inout): the argument count
  * @argv: (inout): the arguments, options removed on return
- * @error: return location for a #GError
  *
- * Returns: whether the options parsed
+ * Parses the options, and prints a usage error when they do not parse.
+ *
+ * Returns: whether the options parsed; if not, the command exits with
+ *   %BULLETIN_CLI_EXIT_USAGE
  */
 gboolean
 bulletin_cli_parse_options (const char     *command,
                             const char     *parameter_string,
                             GOptionEntry   *entries,
                             int            *argc,
-                            char         ***argv,
-                            GError        **error)
+                            char         ***argv)
 {
   g_autofree char *usage = g_strdup_printf ("%s %s", command, parameter_string);
   g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GError) error = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_strict_posix (context, FALSE);
 
-  return g_option_context_parse (context, argc, argv, error);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      bulletin_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * bulletin_cli_read_file_argument:
+ * @command: the subcommand's name, for messages
+ * @argc: the argument count, options removed
+ * @argv: the arguments, options removed
+ * @max_size: the most bytes accepted
+ * @status: (out): the exit status when this fails
+ *
+ * Reads the one FILE (or "-" for standard input) a command like `extract`
+ * takes, printing a usage error when there is not exactly one, or the
+ * error when it cannot be read.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL with @status set
+ */
+GBytes *
+bulletin_cli_read_file_argument (const char  *command,
+                                 int          argc,
+                                 char       **argv,
+                                 gsize        max_size,
+                                 int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  if (argc != 2)
+    {
+      *status = bulletin_cli_usage_error (command, "expected one FILE, or - for standard input");
+      return NULL;
+    }
+
+  bytes = bulletin_cli_read_input (argv[1], max_size, &error);
+  if (bytes == NULL)
+    *status = bulletin_cli_fail (error);
+
+  return bytes;
+}
+
+/**
+ * bulletin_cli_add_string:
+ * @builder: a #JsonBuilder in an object
+ * @name: the member name
+ * @value: (nullable): the value
+ *
+ * Adds a string member, or a null one when @value is %NULL.
+ */
+void
+bulletin_cli_add_string (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * bulletin_cli_add_date:
+ * @builder: a #JsonBuilder in an object
+ * @name: the member name
+ * @date: (nullable): the value
+ *
+ * Adds @date as ISO 8601 in UTC, or a null member when @date is %NULL.
+ */
+void
+bulletin_cli_add_date (JsonBuilder *builder,
+                       const char  *name,
+                       GDateTime   *date)
+{
+  g_autofree char *iso = bulletin_date_to_iso8601 (date);
+
+  bulletin_cli_add_string (builder, name, iso);
 }

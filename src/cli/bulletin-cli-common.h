@@ -39,7 +39,17 @@ gboolean  bulletin_cli_parse_options  (const char   *command,
                                        const char   *parameter_string,
                                        GOptionEntry *entries,
                                        int          *argc,
-                                       char       ***argv,
-                                       GError      **error);
+                                       char       ***argv);
+GBytes   *bulletin_cli_read_file_argument (const char  *command,
+                                           int          argc,
+                                           char       **argv,
+                                           gsize        max_size,
+                                           int         *status);
+void      bulletin_cli_add_string     (JsonBuilder  *builder,
+                                       const char   *name,
+                                       const char   *value);
+void      bulletin_cli_add_date       (JsonBuilder  *builder,
+                                       const char   *name,
+                                       GDateTime    *date);
 
 G_END_DECLS

@@ -4,32 +4,12 @@
 #include "config.h"
 
 #include "bulletin-cli-commands.h"
-#include "bulletin-date.h"
 #include "bulletin-error.h"
 #include "bulletin-page-extractor.h"
 #include "bulletin-sanitizer.h"
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          GDateTime   *date)
-{
-  g_autofree char *iso = date != NULL ? bulletin_date_to_iso8601 (date) : NULL;
-
-  add_string (builder, name, iso);
-}
+#define add_string bulletin_cli_add_string
+#define add_date bulletin_cli_add_date
 
 static JsonNode *
 article_to_json (BulletinArticle *article,
@@ -92,16 +72,14 @@ bulletin_cli_extract (int    argc,
   g_autoptr(BulletinArticle) article = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autofree char *site_name = NULL;
+  int status;
 
-  if (!bulletin_cli_parse_options ("extract", "FILE|-", entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("extract", "%s", error->message);
+  if (!bulletin_cli_parse_options ("extract", "FILE|-", entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
 
-  if (argc != 2)
-    return bulletin_cli_usage_error ("extract", "expected one FILE, or - for standard input");
-
-  bytes = bulletin_cli_read_input (argv[1], BULLETIN_PAGE_MAX_SIZE, &error);
+  bytes = bulletin_cli_read_file_argument ("extract", argc, argv, BULLETIN_PAGE_MAX_SIZE, &status);
   if (bytes == NULL)
-    return bulletin_cli_fail (error);
+    return status;
 
   article = bulletin_page_extract_full (bytes, url, &site_name, &error);
   if (article == NULL)

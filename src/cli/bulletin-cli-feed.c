@@ -4,31 +4,11 @@
 #include "config.h"
 
 #include "bulletin-cli-commands.h"
-#include "bulletin-date.h"
 #include "bulletin-error.h"
 #include "bulletin-feed-parser.h"
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_date (JsonBuilder *builder,
-          const char  *name,
-          GDateTime   *date)
-{
-  g_autofree char *iso = bulletin_date_to_iso8601 (date);
-
-  add_string (builder, name, iso);
-}
+#define add_string bulletin_cli_add_string
+#define add_date bulletin_cli_add_date
 
 static void
 add_item (JsonBuilder     *builder,
@@ -130,16 +110,14 @@ bulletin_cli_parse_feed (int    argc,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(BulletinFeed) feed = NULL;
   g_autoptr(JsonNode) node = NULL;
+  int status;
 
-  if (!bulletin_cli_parse_options ("parse-feed", "FILE|-", entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("parse-feed", "%s", error->message);
+  if (!bulletin_cli_parse_options ("parse-feed", "FILE|-", entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
 
-  if (argc != 2)
-    return bulletin_cli_usage_error ("parse-feed", "expected one FILE, or - for standard input");
-
-  bytes = bulletin_cli_read_input (argv[1], BULLETIN_FEED_MAX_SIZE, &error);
+  bytes = bulletin_cli_read_file_argument ("parse-feed", argc, argv, BULLETIN_FEED_MAX_SIZE, &status);
   if (bytes == NULL)
-    return bulletin_cli_fail (error);
+    return status;
 
   feed = bulletin_feed_parse (bytes, base_url, &error);
   if (feed == NULL)

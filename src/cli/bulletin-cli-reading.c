@@ -298,15 +298,14 @@ bulletin_cli_editions (int    argc,
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, "Load every edition file and report what is wrong", NULL },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) uris = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *current = NULL;
 
-  if (!bulletin_cli_parse_options ("editions", "", entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("editions", "%s", error->message);
+  if (!bulletin_cli_parse_options ("editions", "", entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
   if (argc > 1)
     return bulletin_cli_usage_error ("editions", "unexpected argument '%s'", argv[1]);
 
@@ -457,8 +456,8 @@ bulletin_cli_headlines (int    argc,
   guint refreshed = 0;
   guint width = terminal_width ();
 
-  if (!bulletin_cli_parse_options ("headlines", "", entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("headlines", "%s", error->message);
+  if (!bulletin_cli_parse_options ("headlines", "", entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
   if (argc > 1)
     return bulletin_cli_usage_error ("headlines", "unexpected argument '%s'", argv[1]);
   if (limit < 0)
@@ -619,8 +618,8 @@ bulletin_cli_breaking (int    argc,
   Poll poll = { 0 };
   guint width = terminal_width ();
 
-  if (!bulletin_cli_parse_options ("breaking", "", entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("breaking", "%s", error->message);
+  if (!bulletin_cli_parse_options ("breaking", "", entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
   if (argc > 1)
     return bulletin_cli_usage_error ("breaking", "unexpected argument '%s'", argv[1]);
 
@@ -719,8 +718,8 @@ bulletin_cli_read (int    argc,
   gboolean saved = FALSE;
   guint width = terminal_width ();
 
-  if (!bulletin_cli_parse_options ("read", "URL", entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("read", "%s", error->message);
+  if (!bulletin_cli_parse_options ("read", "URL", entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
   if (argc != 2)
     return bulletin_cli_usage_error ("read", "expected one URL");
 

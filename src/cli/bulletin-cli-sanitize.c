@@ -28,17 +28,14 @@ bulletin_cli_sanitize (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON object", NULL },
     { NULL }
   };
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *result = NULL;
   const char *data;
   gsize size;
+  int status;
 
-  if (!bulletin_cli_parse_options ("sanitize", "FILE|-", entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("sanitize", "%s", error->message);
-
-  if (argc != 2)
-    return bulletin_cli_usage_error ("sanitize", "expected one FILE, or - for standard input");
+  if (!bulletin_cli_parse_options ("sanitize", "FILE|-", entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
 
   if (base_url != NULL)
     {
@@ -49,9 +46,9 @@ bulletin_cli_sanitize (int    argc,
         return bulletin_cli_usage_error ("sanitize", "--base-url needs an absolute URL, not “%s”", base_url);
     }
 
-  bytes = bulletin_cli_read_input (argv[1], BULLETIN_SANITIZER_MAX_INPUT, &error);
+  bytes = bulletin_cli_read_file_argument ("sanitize", argc, argv, BULLETIN_SANITIZER_MAX_INPUT, &status);
   if (bytes == NULL)
-    return bulletin_cli_fail (error);
+    return status;
 
   data = g_bytes_get_data (bytes, &size);
   if (text)

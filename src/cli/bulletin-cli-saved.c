@@ -315,7 +315,6 @@ bulletin_cli_saved (int    argc,
                     char **argv)
 {
   g_autofree char *edition = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON (list)", NULL },
@@ -324,8 +323,8 @@ bulletin_cli_saved (int    argc,
   };
   const char *action;
 
-  if (!bulletin_cli_parse_options ("saved", saved_usage, entries, &argc, &argv, &error))
-    return bulletin_cli_usage_error ("saved", "%s", error->message);
+  if (!bulletin_cli_parse_options ("saved", saved_usage, entries, &argc, &argv))
+    return BULLETIN_CLI_EXIT_USAGE;
 
   if (argc < 2)
     return bulletin_cli_usage_error ("saved", "expected one of add, remove, list, export, import");
