@@ -107,8 +107,17 @@ open_breaking_action_cb (GSimpleAction *action,
     open_url (window, url, NULL);
 }
 
-static void
-ensure_app_action (GtkApplication *app)
+/**
+ * bulletin_window_add_breaking_action:
+ * @app: the application
+ *
+ * Adds app.open-breaking (a string: an article URL, or "" for the window
+ * alone), the action of a breaking news notification, when it is missing.
+ * At start-up, so that a notification clicked after the app quit starts it
+ * with the action there.
+ */
+void
+bulletin_window_add_breaking_action (GtkApplication *app)
 {
   g_autoptr(GSimpleAction) action = NULL;
 
@@ -136,7 +145,7 @@ announce_cb (const char *title,
   if (app == NULL)
     return;
 
-  ensure_app_action (GTK_APPLICATION (app));
+  bulletin_window_add_breaking_action (GTK_APPLICATION (app));
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
@@ -221,7 +230,7 @@ _bulletin_window_breaking_init (BulletinWindow *self)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 
-  ensure_app_action (gtk_window_get_application (GTK_WINDOW (self)));
+  bulletin_window_add_breaking_action (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
 /**

@@ -24,5 +24,6 @@ GListModel      *bulletin_window_get_section_model (BulletinWindow    *self,
                                                     const char        *section_id);
 void             bulletin_window_add_toast       (BulletinWindow      *self,
                                                   const char          *title);
+void             bulletin_window_add_breaking_action (GtkApplication  *app);
 
 G_END_DECLS

@@ -721,6 +721,11 @@ test_window (void)
   BulletinBreakingBanner *banner;
   BulletinBreaking *demo;
 
+  /* The notifications' action is there from the start, with no window */
+  g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "open-breaking"));
+  g_assert_true (g_variant_type_equal (g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "open-breaking"),
+                                       G_VARIANT_TYPE_STRING));
+
   bulletin_application_set_edition_override (app, "demo");
   window = bulletin_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
