@@ -646,6 +646,14 @@ ref_article (gconstpointer article,
   return g_object_ref ((gpointer) article);
 }
 
+static gboolean
+not_kept_cb (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  return !g_hash_table_contains (user_data, value);
+}
+
 static void
 merge_results (BulletinSectionModel *self,
                GPtrArray            *results)
@@ -680,14 +688,18 @@ merge_results (BulletinSectionModel *self,
 
   g_ptr_array_sort (self->items, compare_newest_first);
 
-  while (self->items->len > BULLETIN_SECTION_MODEL_MAX_ITEMS)
+  /* The oldest go. Their keys are not worked out again (a URL parse
+   * each, most of a big merge's time): whatever the key table holds that
+   * is not kept goes with them. */
+  if (self->items->len > BULLETIN_SECTION_MODEL_MAX_ITEMS)
     {
-      BulletinArticle *dropped = g_ptr_array_index (self->items, self->items->len - 1);
-      g_autofree char *key = bulletin_article_dedup_key (dropped);
+      g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
 
-      if (key != NULL && g_hash_table_lookup (self->by_key, key) == dropped)
-        g_hash_table_remove (self->by_key, key);
-      g_ptr_array_remove_index (self->items, self->items->len - 1);
+      for (guint i = 0; i < BULLETIN_SECTION_MODEL_MAX_ITEMS; i++)
+        g_hash_table_add (kept, g_ptr_array_index (self->items, i));
+      g_hash_table_foreach_remove (self->by_key, not_kept_cb, kept);
+      g_ptr_array_remove_range (self->items, BULLETIN_SECTION_MODEL_MAX_ITEMS,
+                                self->items->len - BULLETIN_SECTION_MODEL_MAX_ITEMS);
     }
 
   /* Tell views only what moved, so a selection outside it survives. */
