@@ -242,6 +242,7 @@ test_cli_offline (void)
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) bound = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *unshare_path = NULL;
   Run run;
 
   /* A port nothing listens on: the network is not there. */
@@ -264,7 +265,8 @@ test_cli_offline (void)
   run_clear (&run);
 
   /* The real edition in a network namespace with no network at all. */
-  if (g_find_program_in_path ("unshare") != NULL)
+  unshare_path = g_find_program_in_path ("unshare");
+  if (unshare_path != NULL)
     {
       const char *probe[] = { "unshare", "-n", "true", NULL };
       const char *no_network[] = { "unshare", "-n", NULL };

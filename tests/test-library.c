@@ -591,7 +591,8 @@ test_library_remove_older_than (void)
                                                  "0000000000000000000000000000000000000000000000000000000000000000", NULL);
   g_autofree char *trash = g_build_filename (bulletin_library_get_dir (library), ".trash-left-over", NULL);
   g_autofree char *stranger = g_build_filename (bulletin_library_get_dir (library), "README", NULL);
-  g_autofree char *urls[3] = { NULL };
+  /* g_autofree on an array would free its first string only. */
+  g_auto(GStrv) urls = g_new0 (char *, 4);
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
@@ -644,7 +645,8 @@ test_library_missing (void)
   g_autoptr(BulletinBookmarks) bookmarks = bulletin_bookmarks_new (settings);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) missing = NULL;
-  g_autofree char *urls[3] = { NULL };
+  /* g_autofree on an array would free its first string only. */
+  g_auto(GStrv) urls = g_new0 (char *, 4);
 
   for (guint i = 0; i < 3; i++)
     {

@@ -286,10 +286,14 @@ resolve_url (Loader     *loader,
 {
   g_autoptr(GUri) base = NULL;
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *scheme = NULL;
   const char *path;
 
   if (loader->edition->base_uri == NULL)
-    return g_uri_parse_scheme (url) != NULL ? g_strdup (url) : NULL;
+    {
+      scheme = g_uri_parse_scheme (url);
+      return scheme != NULL ? g_strdup (url) : NULL;
+    }
 
   /* What g_uri_resolve_relative () does, less its critical on a result
    * GUri cannot write back: no host and a path starting with "//"
