@@ -23,7 +23,9 @@
 const char *
 bulletin_format_ui_language (void)
 {
-  const char *header = dgettext (GETTEXT_PACKAGE, "");
+  /* g_dgettext rather than dgettext, which xgettext would take for a
+   * string to translate */
+  const char *header = g_dgettext (GETTEXT_PACKAGE, "");
   const char *line;
   g_autofree char *code = NULL;
   gsize length;
