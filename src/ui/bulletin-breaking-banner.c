@@ -395,12 +395,7 @@ show_whole_text (BulletinBreakingBanner *self,
 
   gtk_label_set_label (self->popover_label, bulletin_article_get_title (item));
   if (time != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-      /* Translators: the date and time of a breaking news item, see the strftime manual page */
-      when = g_date_time_format (local, _("%A, %-d %B %Y, %H:%M"));
-    }
+    when = bulletin_format_full_date (time);
   gtk_label_set_label (self->popover_time, when);
   gtk_widget_set_visible (GTK_WIDGET (self->popover_time), when != NULL);
 
