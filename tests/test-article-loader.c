@@ -10,58 +10,26 @@
 #include "bulletin-client.h"
 #include "bulletin-error.h"
 #include "fixture-server.h"
+#include "test-utils.h"
 
 static FixtureServer *server;
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Load;
-
-static void
-loaded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Load *load = user_data;
-
-  load->ok = bulletin_article_load_finish (BULLETIN_CLIENT (object), result, &load->error);
-  load->done = TRUE;
-}
 
 static gboolean
 load_run (BulletinClient   *client,
           BulletinArticle  *article,
           GError          **error)
 {
-  Load load = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
 
-  bulletin_article_load_async (client, article, NULL, loaded_cb, &load);
-  while (!load.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (load.error != NULL)
-    g_propagate_error (error, load.error);
+  bulletin_article_load_async (client, article, NULL, test_utils_result_cb, &result);
 
-  return load.ok;
-}
-
-static BulletinClient *
-new_client (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "bulletin", "http", NULL);
-  BulletinClient *client = bulletin_client_new (dir);
-
-  bulletin_client_set_timeout (client, 2);
-
-  return client;
+  return bulletin_article_load_finish (client, test_utils_wait (&result), error);
 }
 
 static void
 test_loader_fetches (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinArticle) article = bulletin_article_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *url = fixture_server_url (server, "/outlet/news/economy/grain-prices-settle-after-a-wet-spring?utm_source=list");
@@ -87,7 +55,7 @@ test_loader_fetches (void)
 static void
 test_loader_has_body (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinArticle) article = bulletin_article_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *url = fixture_server_url (server, "/outlet/news/politics/harbour-council-approves-a-night-ferry");
@@ -120,7 +88,7 @@ static void
 test_loader_fails (gconstpointer data)
 {
   const FailCase *test = data;
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinArticle) article = bulletin_article_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
@@ -142,8 +110,7 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_utils_init (&argc, &argv);
 
   server = fixture_server_new ();
 

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "bulletin-core.h"
+#include "test-utils.h"
 
 /* Every test runs with its own XDG folders (G_TEST_OPTION_ISOLATE_DIRS),
  * and the settings live in a keyfile there: the very file that
@@ -1181,9 +1182,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG dirs hide GNOME's proxy schema; no proxy is needed. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_utils_init (&argc, &argv);
 
   g_test_add_func ("/bookmarks/add-remove", test_bookmarks_add_remove);
   g_test_add_func ("/bookmarks/survive-restart", test_bookmarks_survive_restart);

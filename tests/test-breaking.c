@@ -11,6 +11,7 @@
 #include "bulletin-edition.h"
 #include "bulletin-error.h"
 #include "fixture-server.h"
+#include "test-utils.h"
 
 static FixtureServer *server;
 
@@ -30,48 +31,15 @@ new_items_cb (BulletinBreaking *breaking,
   seen->last = g_ptr_array_ref (items);
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Poll;
-
-static void
-poll_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Poll *poll = user_data;
-
-  poll->ok = bulletin_breaking_refresh_finish (BULLETIN_BREAKING (object), result, &poll->error);
-  poll->done = TRUE;
-}
-
 static gboolean
 poll_run (BulletinBreaking  *breaking,
           GError           **error)
 {
-  Poll poll = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
 
-  bulletin_breaking_refresh_async (breaking, NULL, poll_cb, &poll);
-  while (!poll.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (poll.error != NULL)
-    g_propagate_error (error, poll.error);
+  bulletin_breaking_refresh_async (breaking, NULL, test_utils_result_cb, &result);
 
-  return poll.ok;
-}
-
-static BulletinClient *
-new_client (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "bulletin", "http", NULL);
-  BulletinClient *client = bulletin_client_new (dir);
-
-  bulletin_client_set_timeout (client, 2);
-
-  return client;
+  return bulletin_breaking_refresh_finish (breaking, test_utils_wait (&result), error);
 }
 
 static BulletinArticle *
@@ -103,7 +71,7 @@ feed_edition (void)
 static void
 test_breaking_page (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinBreaking) breaking = bulletin_breaking_new (client, edition);
   g_autoptr(GError) error = NULL;
@@ -142,7 +110,7 @@ test_breaking_page (void)
 static void
 test_breaking_changes (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinBreaking) breaking = bulletin_breaking_new (client, edition);
   g_autoptr(GError) error = NULL;
@@ -177,7 +145,7 @@ test_breaking_changes (void)
 static void
 test_breaking_seen_restored (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = feed_edition ();
   g_autoptr(BulletinBreaking) first = bulletin_breaking_new (client, edition);
   g_autoptr(BulletinBreaking) second = NULL;
@@ -212,7 +180,7 @@ count_cb (guint *count)
 static void
 test_breaking_failure (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinBreaking) breaking = bulletin_breaking_new (client, edition);
   g_autoptr(GError) error = NULL;
@@ -341,7 +309,7 @@ test_breaking_keys (void)
 static void
 test_breaking_seen_bounded (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = feed_edition ();
   g_autoptr(BulletinBreaking) breaking = bulletin_breaking_new (client, edition);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -364,7 +332,7 @@ test_breaking_seen_bounded (void)
 static void
 test_breaking_timer (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinBreaking) breaking = bulletin_breaking_new (client, edition);
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -395,7 +363,7 @@ test_breaking_timer (void)
 static void
 test_breaking_none (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   const char *json = "{\"format\": 1, \"id\": \"quiet\", \"name\": \"Q\", \"language\": \"en\", \"direction\": \"ltr\","
                      " \"home\": \"https://example.org/\", \"groups\": [{\"id\": \"a\", \"title\": \"A\", "
                      "\"sources\": [{\"type\": \"feed\", \"url\": \"https://example.org/rss\"}]}]}";
@@ -414,8 +382,7 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_utils_init (&argc, &argv);
 
   server = fixture_server_new ();
 

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "fixture-server.h"
+#include "test-utils.h"
 
 /* bulletin-cli's reading commands, run as a person or a script would. */
 
@@ -379,8 +380,7 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_utils_init (&argc, &argv);
 
   if (g_getenv ("BULLETIN_CLI") == NULL)
     {

@@ -9,6 +9,7 @@
 #include "bulletin-client.h"
 #include "bulletin-error.h"
 #include "fixture-server.h"
+#include "test-utils.h"
 
 static FixtureServer *server;
 
@@ -59,17 +60,6 @@ fetch_run (BulletinClient    *client,
     g_main_context_iteration (NULL, TRUE);
 }
 
-static BulletinClient *
-new_client (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "client-test", NULL);
-  BulletinClient *client = bulletin_client_new (dir);
-
-  bulletin_client_set_timeout (client, 2);
-
-  return client;
-}
-
 static char *
 expanded_file (const char *name)
 {
@@ -82,7 +72,7 @@ expanded_file (const char *name)
 static void
 test_client_feed (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *uri = fixture_server_url (server, "/outlet/rss.xml");
   g_autofree char *expected = expanded_file ("rss.xml");
   g_autofree char *agent = NULL;
@@ -108,7 +98,7 @@ test_client_feed (void)
 static void
 test_client_conditional (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *uri = fixture_server_url (server, "/outlet/cond.xml");
   g_autofree char *etag = NULL;
   Fetch fetch = { 0 };
@@ -137,7 +127,7 @@ test_client_conditional (void)
    * still asks conditionally.
    */
   {
-    g_autoptr(BulletinClient) second = new_client ();
+    g_autoptr(BulletinClient) second = test_utils_new_client ();
 
     fetch_run (second, uri, BULLETIN_FETCH_FEED, NULL, &fetch);
     g_assert_no_error (fetch.error);
@@ -204,7 +194,7 @@ static void
 test_client_fault (gconstpointer data)
 {
   const FaultCase *test = data;
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *uri = fixture_server_url (server, test->path);
   Fetch fetch = { 0 };
 
@@ -221,7 +211,7 @@ test_client_fault (gconstpointer data)
 static void
 test_client_redirects (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *uri = fixture_server_url (server, "/fault/redirect-feed");
   g_autofree char *target = fixture_server_url (server, "/outlet/rss.xml");
   Fetch fetch = { 0 };
@@ -243,7 +233,7 @@ test_client_redirects (void)
 static void
 test_client_gzip (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *uri = fixture_server_url (server, "/fault/gzip-feed");
   g_autofree char *expected = expanded_file ("rss.xml");
   Fetch fetch = { 0 };
@@ -258,7 +248,7 @@ test_client_gzip (void)
 static void
 test_client_cap_exact (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *uri = fixture_server_url (server, "/outlet/rss.xml");
   g_autofree char *expected = expanded_file ("rss.xml");
   Fetch fetch = { 0 };
@@ -278,7 +268,7 @@ test_client_cap_exact (void)
 static void
 test_client_retry_after (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *limited = fixture_server_url (server, "/fault/429-retry");
   g_autofree char *feed = fixture_server_url (server, "/outlet/politics.xml");
   Fetch fetch = { 0 };
@@ -312,7 +302,7 @@ cancel_cb (gpointer data)
 static void
 test_client_cancel (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *stall = fixture_server_url (server, "/fault/stall");
   g_autofree char *feed = fixture_server_url (server, "/outlet/rss.xml");
@@ -335,7 +325,7 @@ test_client_cancel (void)
 static void
 test_client_offline (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(GSocket) socket = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
@@ -357,7 +347,7 @@ test_client_offline (void)
 static void
 test_client_unsupported (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   const char *uris[] = {
     "ftp://example.org/feed.xml",
     "javascript:alert(1)",
@@ -379,7 +369,7 @@ test_client_unsupported (void)
 static void
 test_client_local (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *path = g_build_filename (TEST_DATA_DIR, "outlet", "politics.xml", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   g_autofree char *missing = g_strconcat (uri, ".missing", NULL);
@@ -425,7 +415,7 @@ test_client_local (void)
 static void
 test_client_tls (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autofree char *cert_path = g_build_filename (TEST_DATA_DIR, "tls", "cert.pem", NULL);
   g_autofree char *key_path = g_build_filename (TEST_DATA_DIR, "tls", "key.pem", NULL);
   g_autoptr(GTlsCertificate) certificate = NULL;
@@ -470,9 +460,7 @@ main (int   argc,
 {
   int status;
 
-  /* The isolated XDG dirs hide GNOME's proxy schema; the tests need no proxy. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_utils_init (&argc, &argv);
 
   server = fixture_server_new ();
 

@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "bulletin-core.h"
+#include "test-utils.h"
 
 /* A saved article read back with the server gone: its images must come
  * from the library as data: URIs. The server is a SoupServer on
@@ -853,9 +854,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG dirs hide GNOME's proxy schema; no proxy is needed. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_utils_init (&argc, &argv);
 
   g_test_add_func ("/library/save-load", test_library_save_load);
   g_test_add_func ("/library/load-async", test_library_load_async);

@@ -7,24 +7,11 @@
 
 #include "bulletin-core.h"
 #include "bulletin-date.h"
+#include "test-utils.h"
 
 #define PAGE_URL "https://english.almayadeen.net/news/economy"
 #define PATTERN_ANY "^https://english\\.almayadeen\\.net/news/"
 #define PATTERN "^https://english\\.almayadeen\\.net/news/[a-z-]+/[a-z0-9-]+(\\?.*)?$"
-
-static GBytes *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "pages", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
 
 static GPtrArray *
 parse_string (const char  *html,
@@ -93,7 +80,7 @@ check_section_stubs (GPtrArray *stubs,
 static void
 test_listing_section_page (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-section.html");
+  g_autoptr(GBytes) bytes = test_utils_load_data ("pages", "almayadeen-section.html", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) stubs = NULL;
 
@@ -122,7 +109,7 @@ test_listing_section_page (void)
 static void
 test_listing_without_pattern (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-section.html");
+  g_autoptr(GBytes) bytes = test_utils_load_data ("pages", "almayadeen-section.html", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) stubs = NULL;
 

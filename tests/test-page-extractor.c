@@ -8,22 +8,9 @@
 
 #include "bulletin-core.h"
 #include "bulletin-date.h"
+#include "test-utils.h"
 
 #define ARTICLE_URL "https://english.almayadeen.net/news/economy/harbour-towns-rebuild"
-
-static GBytes *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "pages", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
 
 static BulletinArticle *
 extract_string (const char  *html,
@@ -60,7 +47,7 @@ assert_lacks (const char *haystack,
 static void
 test_extract_outlet_metadata (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-article.html");
+  g_autoptr(GBytes) bytes = test_utils_load_data ("pages", "almayadeen-article.html", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *site_name = NULL;
   g_autoptr(BulletinArticle) article = bulletin_page_extract_full (bytes, ARTICLE_URL, &site_name, &error);
@@ -102,7 +89,7 @@ test_extract_outlet_metadata (void)
 static void
 test_extract_outlet_body (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-article.html");
+  g_autoptr(GBytes) bytes = test_utils_load_data ("pages", "almayadeen-article.html", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BulletinArticle) article = bulletin_page_extract (bytes, ARTICLE_URL, &error);
   const char *body;
@@ -146,7 +133,7 @@ test_extract_outlet_body (void)
 static void
 test_extract_caption_stays_with_image (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-article.html");
+  g_autoptr(GBytes) bytes = test_utils_load_data ("pages", "almayadeen-article.html", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BulletinArticle) article = bulletin_page_extract (bytes, ARTICLE_URL, &error);
   const char *body = bulletin_article_get_body (article);
@@ -465,7 +452,7 @@ extract_cb (GObject      *source,
 static void
 test_extract_async (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-article.html");
+  g_autoptr(GBytes) bytes = test_utils_load_data ("pages", "almayadeen-article.html", NULL);
   g_autoptr(BulletinArticle) article = NULL;
 
   bulletin_page_extract_async (bytes, ARTICLE_URL, NULL, extract_cb, &article);
@@ -492,7 +479,7 @@ extract_cancelled_cb (GObject      *source,
 static void
 test_extract_async_cancelled (void)
 {
-  g_autoptr(GBytes) bytes = load_fixture ("almayadeen-article.html");
+  g_autoptr(GBytes) bytes = test_utils_load_data ("pages", "almayadeen-article.html", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gboolean done = FALSE;
 

@@ -11,54 +11,22 @@
 #include "bulletin-error.h"
 #include "bulletin-section-model.h"
 #include "fixture-server.h"
+#include "test-utils.h"
 
 static FixtureServer *server;
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} Refresh;
-
-static void
-refresh_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Refresh *refresh = user_data;
-
-  refresh->ok = bulletin_section_model_refresh_finish (BULLETIN_SECTION_MODEL (object), result, &refresh->error);
-  refresh->done = TRUE;
-}
 
 static gboolean
 refresh_run (BulletinSectionModel  *model,
              GError               **error)
 {
-  Refresh refresh = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
 
-  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &refresh);
+  bulletin_section_model_refresh_async (model, NULL, test_utils_result_cb, &result);
   g_assert_true (bulletin_section_model_get_loading (model));
-  while (!refresh.done)
-    g_main_context_iteration (NULL, TRUE);
+  test_utils_wait (&result);
   g_assert_false (bulletin_section_model_get_loading (model));
 
-  if (refresh.error != NULL)
-    g_propagate_error (error, refresh.error);
-
-  return refresh.ok;
-}
-
-static BulletinClient *
-new_client (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "bulletin", "http", NULL);
-  BulletinClient *client = bulletin_client_new (dir);
-
-  bulletin_client_set_timeout (client, 2);
-
-  return client;
+  return bulletin_section_model_refresh_finish (model, result, error);
 }
 
 static BulletinArticle *
@@ -89,7 +57,7 @@ items_changed_cb (GListModel *model,
 static void
 test_section_model_feed (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "politics");
   g_autoptr(GError) error = NULL;
@@ -141,7 +109,7 @@ test_section_model_feed (void)
 static void
 test_section_model_merge (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "politics");
   g_autoptr(GError) error = NULL;
@@ -205,7 +173,7 @@ test_section_model_merge (void)
 static void
 test_section_model_fallback (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinSectionModel) sports = bulletin_section_model_new (client, edition, "sports");
   g_autoptr(BulletinSectionModel) economy = bulletin_section_model_new (client, edition, "economy");
@@ -269,7 +237,7 @@ static void
 test_section_model_fault (gconstpointer data)
 {
   const FaultCase *test = data;
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = probe_edition ();
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "probe");
   g_autoptr(GError) error = NULL;
@@ -311,7 +279,7 @@ test_section_model_fault (gconstpointer data)
 static void
 test_section_model_bad_charset (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = probe_edition ();
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "probe");
   g_autoptr(GError) error = NULL;
@@ -345,7 +313,7 @@ test_section_model_bad_charset (void)
 static void
 test_section_model_latest (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "latest");
   g_autoptr(GError) error = NULL;
@@ -399,7 +367,7 @@ wait_for_file (const char *path)
 static void
 test_section_model_offline_start (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinSectionModel) first = bulletin_section_model_new (client, edition, "economy");
   g_autoptr(BulletinSectionModel) second = NULL;
@@ -435,40 +403,38 @@ test_section_model_offline_start (void)
 static void
 test_section_model_unknown (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "no-such-section");
   g_autoptr(GError) error = NULL;
-  Refresh refresh = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
 
   g_assert_null (bulletin_section_model_get_section (model));
   g_assert_error ((GError *) bulletin_section_model_get_error (model), BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
 
-  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &refresh);
-  while (!refresh.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (refresh.ok);
-  g_assert_error (refresh.error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
-  g_clear_error (&refresh.error);
+  bulletin_section_model_refresh_async (model, NULL, test_utils_result_cb, &result);
+  g_assert_false (bulletin_section_model_refresh_finish (model, test_utils_wait (&result), &error));
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
 }
 
 static void
 test_section_model_concurrent (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "europe");
-  Refresh a = { 0 }, b = { 0 };
+  g_autoptr(GAsyncResult) a = NULL;
+  g_autoptr(GAsyncResult) b = NULL;
 
   fixture_server_clear_overrides (server);
   fixture_server_reset_counts (server);
-  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &a);
-  bulletin_section_model_refresh_async (model, NULL, refresh_cb, &b);
-  while (!a.done || !b.done)
-    g_main_context_iteration (NULL, TRUE);
+  bulletin_section_model_refresh_async (model, NULL, test_utils_result_cb, &a);
+  bulletin_section_model_refresh_async (model, NULL, test_utils_result_cb, &b);
+  test_utils_wait (&a);
+  test_utils_wait (&b);
 
-  g_assert_true (a.ok);
-  g_assert_true (b.ok);
+  g_assert_true (bulletin_section_model_refresh_finish (model, a, NULL));
+  g_assert_true (bulletin_section_model_refresh_finish (model, b, NULL));
   g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/europe.xml"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   g_assert_cmpstr (bulletin_article_get_region (item (G_LIST_MODEL (model), 0)), ==, "europe");
@@ -477,24 +443,22 @@ test_section_model_concurrent (void)
 static void
 test_section_model_cancel (void)
 {
-  g_autoptr(BulletinClient) client = new_client ();
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = probe_edition ();
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "probe");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Refresh refresh = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
 
   fixture_server_set_alias (server, "/outlet/probe.xml", "/fault/stall");
   bulletin_client_set_timeout (client, 60);
-  bulletin_section_model_refresh_async (model, cancellable, refresh_cb, &refresh);
+  bulletin_section_model_refresh_async (model, cancellable, test_utils_result_cb, &result);
   g_cancellable_cancel (cancellable);
-  while (!refresh.done)
-    g_main_context_iteration (NULL, TRUE);
 
-  g_assert_false (refresh.ok);
-  g_assert_error (refresh.error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+  g_assert_false (bulletin_section_model_refresh_finish (model, test_utils_wait (&result), &error));
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
   /* cancelling is not a failure to show */
   g_assert_null (bulletin_section_model_get_error (model));
-  g_clear_error (&refresh.error);
   fixture_server_clear_overrides (server);
 }
 
@@ -504,8 +468,7 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_utils_init (&argc, &argv);
 
   server = fixture_server_new ();
 

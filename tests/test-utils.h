@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bulletin-client.h"
+
+G_BEGIN_DECLS
+
+/* What the unit tests share: their set-up, a client for the fixture
+ * server, the test data, and waiting on an async call.
+ */
+
+void            test_utils_init        (int           *argc,
+                                        char        ***argv);
+BulletinClient *test_utils_new_client  (void);
+GBytes         *test_utils_load_data   (const char    *first_element,
+                                        ...) G_GNUC_NULL_TERMINATED;
+void            test_utils_result_cb   (GObject       *object,
+                                        GAsyncResult  *result,
+                                        gpointer       user_data);
+GAsyncResult   *test_utils_wait        (GAsyncResult **result);
+
+G_END_DECLS
