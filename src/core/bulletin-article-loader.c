@@ -38,11 +38,7 @@ extracted_cb (GObject      *object,
   extracted = bulletin_page_extract_finish (result, &error);
   if (extracted == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_clear_error (&error);
-          error = g_error_new_literal (BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED, "The request was cancelled.");
-        }
+      bulletin_error_map_cancelled (&error);
       g_task_return_error (task, error);
       return;
     }

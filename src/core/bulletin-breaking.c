@@ -693,12 +693,7 @@ poll_failed (GTask  *task,
 {
   BulletinBreaking *self = g_task_get_source_object (task);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_clear_error (&error);
-      error = g_error_new_literal (BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED, "The request was cancelled.");
-    }
-
+  bulletin_error_map_cancelled (&error);
   if (!g_error_matches (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED))
     {
       self->failures++;

@@ -498,8 +498,7 @@ map_error (FetchData    *data,
       if (data->timed_out)
         return g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_TIMED_OUT,
                             "%s took too long to answer.", host);
-      return g_error_new_literal (BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED,
-                                  "The request was cancelled.");
+      return bulletin_error_new_cancelled ();
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))

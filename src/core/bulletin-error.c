@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
 #include "bulletin-error.h"
@@ -42,6 +43,35 @@ bulletin_error_code_name (int code)
     return "failed";
 
   return names[code];
+}
+
+/**
+ * bulletin_error_new_cancelled:
+ *
+ * Returns: (transfer full): a %BULLETIN_ERROR_CANCELLED error
+ */
+GError *
+bulletin_error_new_cancelled (void)
+{
+  return g_error_new_literal (BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED, "The request was cancelled.");
+}
+
+/**
+ * bulletin_error_map_cancelled:
+ * @error: (inout) (nullable): an error, or a pointer to %NULL
+ *
+ * Says GIO's %G_IO_ERROR_CANCELLED (as a cancelled parser or extractor
+ * gives it) in Bulletin's words: replaces it with
+ * %BULLETIN_ERROR_CANCELLED. Any other error stays as it is.
+ */
+void
+bulletin_error_map_cancelled (GError **error)
+{
+  if (error == NULL || !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_error (error);
+  *error = bulletin_error_new_cancelled ();
 }
 
 /**

@@ -48,8 +48,10 @@ typedef enum
   BULLETIN_ERROR_CANCELLED,
 } BulletinError;
 
-GQuark      bulletin_error_quark      (void);
-const char *bulletin_error_code_name  (int code);
-const char *bulletin_error_describe   (const GError *error);
+GQuark      bulletin_error_quark          (void);
+const char *bulletin_error_code_name      (int            code);
+const char *bulletin_error_describe       (const GError  *error);
+GError     *bulletin_error_new_cancelled  (void);
+void        bulletin_error_map_cancelled  (GError       **error);
 
 G_END_DECLS

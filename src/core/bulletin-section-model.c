@@ -833,8 +833,7 @@ source_failed (Chain        *chain,
 
   /* A parser cancelled mid-way says so in GIO's words. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    error = cancelled = g_error_new_literal (BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED,
-                                             "The request was cancelled.");
+    error = cancelled = bulletin_error_new_cancelled ();
 
   if (refresh->first_error == NULL)
     refresh->first_error = g_error_copy (error);
