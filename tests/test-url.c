@@ -147,6 +147,28 @@ test_clean (void)
     }
 }
 
+static void
+test_uri_is_writable (void)
+{
+  const struct { const char *scheme; const char *host; const char *path; gboolean writable; } cases[] = {
+    { "http", "a.example", "/c", TRUE },
+    { "http", "a.example", "", TRUE },
+    { "http", "a.example", ";b/c", FALSE },
+    { "https", NULL, "//a.example/", FALSE },
+    { "resource", NULL, "//x", FALSE },
+    { "resource", NULL, "/io/x", TRUE },
+    { "mailto", NULL, "a@b.example", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GUri) uri = g_uri_build (G_URI_FLAGS_NONE, cases[i].scheme, NULL, cases[i].host, -1,
+                                         cases[i].path, NULL, NULL);
+
+      g_assert_cmpint (bulletin_url_uri_is_writable (uri), ==, cases[i].writable);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +179,7 @@ main (int   argc,
   g_test_add_func ("/url/predicates", test_predicates);
   g_test_add_func ("/url/scheme", test_scheme);
   g_test_add_func ("/url/clean", test_clean);
+  g_test_add_func ("/url/uri-is-writable", test_uri_is_writable);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "bulletin-edition.h"
 #include "bulletin-error.h"
+#include "bulletin-url.h"
 
 /* An edition file says everything outlet-specific: its sections and
  * regions in the outlet's own order, where each one's headlines come from,
@@ -287,7 +288,6 @@ resolve_url (Loader     *loader,
   g_autoptr(GUri) base = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autofree char *scheme = NULL;
-  const char *path;
 
   if (loader->edition->base_uri == NULL)
     {
@@ -296,17 +296,10 @@ resolve_url (Loader     *loader,
     }
 
   /* What g_uri_resolve_relative () does, less its critical on a result
-   * GUri cannot write back: no host and a path starting with "//"
-   * ("resource:/.//x" once dot segments are gone), or a host and a path
-   * not starting with '/'. Neither is a valid address.
-   */
+   * GUri cannot write back. */
   base = g_uri_parse (loader->edition->base_uri, G_URI_FLAGS_ENCODED, NULL);
   uri = base != NULL ? g_uri_parse_relative (base, url, G_URI_FLAGS_ENCODED, NULL) : NULL;
-  if (uri == NULL)
-    return NULL;
-  path = g_uri_get_path (uri);
-  if (g_uri_get_host (uri) != NULL ? (path[0] != '\0' && path[0] != '/')
-                                   : (path[0] == '/' && path[1] == '/'))
+  if (uri == NULL || !bulletin_url_uri_is_writable (uri))
     return NULL;
 
   return g_uri_to_string (uri);

@@ -112,6 +112,27 @@ bulletin_url_get_scheme (const char *url)
   return g_ascii_strdown (clean, length);
 }
 
+/**
+ * bulletin_url_uri_is_writable:
+ * @uri: a parsed #GUri
+ *
+ * GUri can parse what it cannot write back (a critical in g_uri_join()):
+ * a host followed by a path not starting with '/' (the relaxed parse reads
+ * "http://a.example;b/c" as host and parameters ";b/c"), or no host and a
+ * path starting with "//" ("https:/..///a.example/", or "resource:/.//x"
+ * once dot segments are gone). Neither is a valid address.
+ *
+ * Returns: whether @uri is neither, so g_uri_to_string() may write it
+ */
+gboolean
+bulletin_url_uri_is_writable (GUri *uri)
+{
+  const char *path = g_uri_get_path (uri);
+
+  return g_uri_get_host (uri) != NULL ? (path[0] == '\0' || path[0] == '/')
+                                      : !(path[0] == '/' && path[1] == '/');
+}
+
 static gboolean
 contains_ace_label (const char *text)
 {
@@ -169,7 +190,6 @@ bulletin_url_resolve (const char *base,
 {
   g_autofree char *clean = bulletin_url_clean (reference);
   g_autoptr(GUri) uri = NULL;
-  const char *path;
 
   if (clean == NULL)
     return NULL;
@@ -195,15 +215,7 @@ bulletin_url_resolve (const char *base,
   if (uri == NULL)
     return NULL;
 
-  /* GUri can parse what it cannot write back (a critical in g_uri_join):
-   * a host followed by a path not starting with '/' (the relaxed parse
-   * reads "http://a.example;b/c" as host and parameters ";b/c"), or no
-   * host and a path starting with "//" ("https:/..///a.example/").
-   * Neither is a valid URL.
-   */
-  path = g_uri_get_path (uri);
-  if (g_uri_get_host (uri) != NULL ? (path[0] != '\0' && path[0] != '/')
-                                   : (path[0] == '/' && path[1] == '/'))
+  if (!bulletin_url_uri_is_writable (uri))
     return NULL;
 
   return restore_unicode_host (uri, base, reference);
