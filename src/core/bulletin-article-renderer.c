@@ -893,6 +893,10 @@ append_kicker (GString         *out,
     }
 }
 
+/* The meta line mixes the interface's language ("By", "min read") with the
+ * article's (the name, the date): each part is isolated with dir="auto", so
+ * that an Arabic byline in an English article, or the reverse, keeps its
+ * words in order */
 static void
 append_meta (BulletinArticleRenderer *self,
              GString                 *out,
@@ -915,7 +919,7 @@ append_meta (BulletinArticleRenderer *self,
 
       append_escaped (name, author);
       g_string_append (name, "</bdi>");
-      g_string_append (out, "<span class=\"byline\">");
+      g_string_append (out, "<span class=\"byline\" dir=\"auto\">");
       /* Translators: the byline of an article; %s is the author's name */
       append_format_with_markup (out, _("By %s"), name->str);
       g_string_append (out, "</span>");
@@ -923,14 +927,14 @@ append_meta (BulletinArticleRenderer *self,
 
   if (!is_blank (source))
     {
-      g_string_append (out, "<span class=\"source\"><bdi>");
+      g_string_append (out, "<span class=\"source\" dir=\"auto\"><bdi>");
       append_escaped (out, source);
       g_string_append (out, "</bdi></span>");
     }
 
   if (published != NULL)
     {
-      g_string_append (out, "<span class=\"date\">");
+      g_string_append (out, "<span class=\"date\" dir=\"auto\">");
       append_time (out, published, article_language (self, article));
       g_string_append (out, "</span>");
     }
@@ -941,7 +945,7 @@ append_meta (BulletinArticleRenderer *self,
 
       /* Translators: the reading time of an article */
       text = g_strdup_printf (ngettext ("%u min read", "%u min read", minutes), minutes);
-      g_string_append (out, "<span class=\"reading-time\">");
+      g_string_append (out, "<span class=\"reading-time\" dir=\"auto\">");
       append_escaped (out, text);
       g_string_append (out, "</span>");
     }

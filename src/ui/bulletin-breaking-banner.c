@@ -138,8 +138,9 @@ update_controls (BulletinBreakingBanner *self)
     {
       /* Translators: the position of the breaking news item shown among all of them, as in "3 of 10" */
       g_autofree char *count = g_strdup_printf (_("%u of %u"), self->position + 1, n);
+      g_autofree char *shown = bulletin_date_localize_digits (count, bulletin_format_ui_language ());
 
-      gtk_label_set_label (self->count_label, count);
+      gtk_label_set_label (self->count_label, shown);
     }
 
   gtk_revealer_set_reveal_child (self->revealer, n > 0);

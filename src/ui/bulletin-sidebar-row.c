@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bulletin-core.h"
+#include "bulletin-format.h"
 #include "bulletin-sidebar-row.h"
 
 /* One entry of the sidebar: Saved, Latest, a section or a region, with the
@@ -154,8 +155,14 @@ bulletin_sidebar_row_set_unread (BulletinSidebarRow *self,
 
   text = g_strdup_printf ("%u", unread);
   tooltip = g_strdup_printf (ngettext ("%u unread headline", "%u unread headlines", unread), unread);
-  gtk_label_set_label (self->unread_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unread_label), tooltip);
+  {
+    /* Digits as the interface's language writes them: ٥٩ in Arabic */
+    g_autofree char *shown_text = bulletin_date_localize_digits (text, bulletin_format_ui_language ());
+    g_autofree char *shown_tooltip = bulletin_date_localize_digits (tooltip, bulletin_format_ui_language ());
+
+    gtk_label_set_label (self->unread_label, shown_text);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->unread_label), shown_tooltip);
+  }
   bulletin_sidebar_row_update_badge (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREAD]);
