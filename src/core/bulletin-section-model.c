@@ -3,12 +3,9 @@
 
 #include "config.h"
 
-#include <string.h>
-#include <json-glib/json-glib.h>
-
 #include "bulletin-article.h"
-#include "bulletin-atomic-file.h"
 #include "bulletin-error.h"
+#include "bulletin-headline-cache.h"
 #include "bulletin-listing-parser.h"
 #include "bulletin-section-model.h"
 #include "bulletin-source-loader.h"
@@ -153,112 +150,25 @@ bulletin_article_dedup_key (BulletinArticle *article)
 
 /* The headline cache, for an offline start */
 
-static GFile *
-headline_cache_file (BulletinSectionModel *self)
-{
-  g_autofree char *name = g_strconcat (self->section_id, ".json", NULL);
-
-  return g_file_new_build_filename (g_get_user_cache_dir (), "bulletin", "headlines",
-                                    bulletin_edition_get_id (self->edition), name, NULL);
-}
-
 static void
 load_headline_cache (BulletinSectionModel *self)
 {
-  g_autoptr(GFile) file = headline_cache_file (self);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *contents = NULL;
-  gsize length;
-  JsonNode *root;
-  JsonArray *articles;
+  g_autoptr(GPtrArray) articles = bulletin_headline_cache_load (bulletin_edition_get_id (self->edition),
+                                                                self->section_id);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
-    return;
-
-  if (!json_parser_load_from_data (parser, contents, length, NULL))
-    return;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return;
-
-  if (json_object_get_int_member_with_default (json_node_get_object (root), "format", 0) != 1)
-    return;
-
-  articles = json_object_get_array_member (json_node_get_object (root), "articles");
-  if (articles == NULL)
-    return;
-
-  for (guint i = 0; i < json_array_get_length (articles) && self->items->len < BULLETIN_SECTION_MODEL_MAX_ITEMS; i++)
+  for (guint i = 0; i < articles->len && self->items->len < BULLETIN_SECTION_MODEL_MAX_ITEMS; i++)
     {
-      g_autoptr(BulletinArticle) article = bulletin_article_new_from_json (json_array_get_element (articles, i), NULL);
-      g_autofree char *key = NULL;
+      BulletinArticle *article = g_ptr_array_index (articles, i);
+      g_autofree char *key = bulletin_article_dedup_key (article);
 
-      if (article == NULL || (key = bulletin_article_dedup_key (article)) == NULL ||
-          g_hash_table_contains (self->by_key, key))
+      if (key == NULL || g_hash_table_contains (self->by_key, key))
         continue;
 
       g_hash_table_insert (self->by_key, g_steal_pointer (&key), article);
-      g_ptr_array_add (self->items, g_steal_pointer (&article));
+      g_ptr_array_add (self->items, g_object_ref (article));
     }
 
   self->stale = self->items->len > 0;
-}
-
-static void
-store_headline_cache_thread (GTask        *task,
-                             gpointer      source_object,
-                             gpointer      task_data,
-                             GCancellable *cancellable)
-{
-  const char *path = g_object_get_data (G_OBJECT (task), "path");
-  GBytes *bytes = task_data;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  /* Written to a temporary file and renamed over the old one. */
-  if (!bulletin_mkdir_with_parents (dir, &error) ||
-      !bulletin_atomic_file_write (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
-    g_debug ("Cannot keep the headlines for an offline start: %s", error->message);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-store_headline_cache (BulletinSectionModel *self)
-{
-  g_autoptr(GFile) file = headline_cache_file (self);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GTask) task = NULL;
-  char *text;
-  gsize length;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "edition");
-  json_builder_add_string_value (builder, bulletin_edition_get_id (self->edition));
-  json_builder_set_member_name (builder, "section");
-  json_builder_add_string_value (builder, self->section_id);
-  json_builder_set_member_name (builder, "stored");
-  json_builder_add_int_value (builder, g_get_real_time () / G_USEC_PER_SEC);
-  json_builder_set_member_name (builder, "articles");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->items->len; i++)
-    json_builder_add_value (builder, bulletin_article_to_json (g_ptr_array_index (self->items, i)));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &length);
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_bytes_new_take (text, length), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "path", g_file_get_path (file), g_free);
-  g_task_run_in_thread (task, store_headline_cache_thread);
 }
 
 /* GObject */
@@ -762,7 +672,7 @@ finish_refresh (Refresh *refresh)
           self->stale = FALSE;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STALE]);
         }
-      store_headline_cache (self);
+      bulletin_headline_cache_store (bulletin_edition_get_id (self->edition), self->section_id, self->items);
     }
   else
     {
