@@ -894,9 +894,10 @@ append_kicker (GString         *out,
 }
 
 /* The meta line mixes the interface's language ("By", "min read") with the
- * article's (the name, the date): each part is isolated with dir="auto", so
- * that an Arabic byline in an English article, or the reverse, keeps its
- * words in order */
+ * article's (the name, the date): the text of each part is isolated in a
+ * <bdi>, so that an Arabic byline in an English article, or the reverse,
+ * keeps its words in order while the separators between the parts stay in
+ * the article's direction */
 static void
 append_meta (BulletinArticleRenderer *self,
              GString                 *out,
@@ -919,24 +920,24 @@ append_meta (BulletinArticleRenderer *self,
 
       append_escaped (name, author);
       g_string_append (name, "</bdi>");
-      g_string_append (out, "<span class=\"byline\" dir=\"auto\">");
+      g_string_append (out, "<span class=\"byline\"><bdi>");
       /* Translators: the byline of an article; %s is the author's name */
       append_format_with_markup (out, _("By %s"), name->str);
-      g_string_append (out, "</span>");
+      g_string_append (out, "</bdi></span>");
     }
 
   if (!is_blank (source))
     {
-      g_string_append (out, "<span class=\"source\" dir=\"auto\"><bdi>");
+      g_string_append (out, "<span class=\"source\"><bdi>");
       append_escaped (out, source);
       g_string_append (out, "</bdi></span>");
     }
 
   if (published != NULL)
     {
-      g_string_append (out, "<span class=\"date\" dir=\"auto\">");
+      g_string_append (out, "<span class=\"date\"><bdi>");
       append_time (out, published, article_language (self, article));
-      g_string_append (out, "</span>");
+      g_string_append (out, "</bdi></span>");
     }
 
   if (minutes > 0)
@@ -945,9 +946,9 @@ append_meta (BulletinArticleRenderer *self,
 
       /* Translators: the reading time of an article */
       text = g_strdup_printf (ngettext ("%u min read", "%u min read", minutes), minutes);
-      g_string_append (out, "<span class=\"reading-time\" dir=\"auto\">");
+      g_string_append (out, "<span class=\"reading-time\"><bdi>");
       append_escaped (out, text);
-      g_string_append (out, "</span>");
+      g_string_append (out, "</bdi></span>");
     }
 }
 
