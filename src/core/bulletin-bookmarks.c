@@ -798,6 +798,68 @@ bulletin_bookmarks_toggle (BulletinBookmarks *self,
 }
 
 /**
+ * bulletin_bookmarks_restore:
+ * @self: a #BulletinBookmarks
+ * @article: a stub of this list, from before its bookmark was removed
+ * @edition_id: (nullable): the edition it was bookmarked in
+ *
+ * The undo of bulletin_bookmarks_remove(): puts the bookmark back with the
+ * saved time its stub carries (bulletin_article_get_bookmark_saved_at()),
+ * where that time places it among the others, and stores the list.
+ *
+ * Returns: whether it was put back; %FALSE when it is bookmarked already
+ */
+gboolean
+bulletin_bookmarks_restore (BulletinBookmarks *self,
+                            BulletinArticle   *article,
+                            const char        *edition_id)
+{
+  const char *url;
+  gint64 saved_at;
+  Entry *entry;
+  guint position = 0;
+
+  g_return_val_if_fail (BULLETIN_IS_BOOKMARKS (self), FALSE);
+  g_return_val_if_fail (BULLETIN_IS_ARTICLE (article), FALSE);
+
+  url = bulletin_article_get_url (article);
+  g_return_val_if_fail (url != NULL && url[0] != '\0', FALSE);
+
+  if (g_hash_table_contains (self->by_url, url))
+    return FALSE;
+
+  saved_at = bulletin_article_get_bookmark_saved_at (article);
+  if (saved_at <= 0)
+    saved_at = g_get_real_time () / G_USEC_PER_SEC;
+
+  entry = entry_new (url,
+                     bulletin_article_get_title (article),
+                     edition_id,
+                     bulletin_article_get_section (article),
+                     bulletin_article_get_section_title (article),
+                     bulletin_article_get_image (article),
+                     saved_at,
+                     bulletin_article_get_published (article));
+  if (entry == NULL)
+    return FALSE;
+
+  /* Newest first: after the ones saved later or at the same time */
+  while (position < self->entries->len &&
+         ((Entry *) g_ptr_array_index (self->entries, position))->saved_at >= saved_at)
+    position++;
+
+  g_ptr_array_insert (self->entries, position, entry);
+  g_hash_table_insert (self->by_url, g_strdup (url), entry);
+  write_settings (self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[BOOKMARK_TOGGLED], 0, url, TRUE);
+
+  return TRUE;
+}
+
+/**
  * bulletin_bookmarks_get_saved_at:
  * @self: a #BulletinBookmarks
  * @url: an article URL

@@ -38,6 +38,9 @@ gboolean           bulletin_bookmarks_remove          (BulletinBookmarks       *
 gboolean           bulletin_bookmarks_toggle          (BulletinBookmarks       *self,
                                                        BulletinArticle         *article,
                                                        const char              *edition_id);
+gboolean           bulletin_bookmarks_restore         (BulletinBookmarks       *self,
+                                                       BulletinArticle         *article,
+                                                       const char              *edition_id);
 gint64             bulletin_bookmarks_get_saved_at    (BulletinBookmarks       *self,
                                                        const char              *url);
 const char        *bulletin_bookmarks_get_edition     (BulletinBookmarks       *self,

@@ -17,6 +17,7 @@
 #include "bulletin-listing-parser.h"
 #include "bulletin-bookmarks.h"
 #include "bulletin-library.h"
+#include "bulletin-save-queue.h"
 #include "bulletin-client.h"
 #include "bulletin-edition.h"
 #include "bulletin-section.h"
