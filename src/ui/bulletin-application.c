@@ -26,11 +26,27 @@ struct _BulletinApplication
   BulletinBookmarks      *bookmarks;
   BulletinLibrary        *library;
   BulletinThumbnailCache *thumbnails;
+  BulletinSaveQueue      *save_queue;
+
+  /* Saved copies whose bookmark was removed, kept while it can be undone */
+  GHashTable             *pending_removals;
+
+  /* Whether the network can be reached: GNetworkMonitor's view unless set */
+  gboolean                network_available;
+  gboolean                network_overridden;
 
   GtkTextDirection        locale_direction;
 };
 
 G_DEFINE_FINAL_TYPE (BulletinApplication, bulletin_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_NETWORK_AVAILABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "edition", 'e', 0, G_OPTION_ARG_STRING, NULL,
@@ -183,6 +199,205 @@ bulletin_application_get_library (BulletinApplication *self)
   return self->library;
 }
 
+/**
+ * bulletin_application_get_save_queue:
+ * @self: the application
+ *
+ * Returns: (transfer none): the queue that saves articles into the
+ *   library, two at a time
+ */
+BulletinSaveQueue *
+bulletin_application_get_save_queue (BulletinApplication *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_APPLICATION (self), NULL);
+
+  if (self->save_queue == NULL)
+    self->save_queue = bulletin_save_queue_new (bulletin_application_get_library (self),
+                                                bulletin_application_get_client (self),
+                                                BULLETIN_SAVE_QUEUE_DEFAULT_RUNNING);
+
+  return self->save_queue;
+}
+
+/**
+ * bulletin_application_defer_removal:
+ * @self: the application
+ * @url: an article whose bookmark was just removed
+ *
+ * Keeps the saved copy of @url while the removal can be undone; see
+ * bulletin_application_complete_removal(). Quitting completes it.
+ */
+void
+bulletin_application_defer_removal (BulletinApplication *self,
+                                    const char          *url)
+{
+  g_return_if_fail (BULLETIN_IS_APPLICATION (self));
+  g_return_if_fail (url != NULL);
+
+  g_hash_table_add (self->pending_removals, g_strdup (url));
+}
+
+/**
+ * bulletin_application_complete_removal:
+ * @self: the application
+ * @url: an article given to bulletin_application_defer_removal()
+ * @undone: whether the removal was undone
+ *
+ * Ends the wait: unless it was undone, or the article was bookmarked again
+ * meanwhile, its saved copy is deleted (and a save of it stopped).
+ */
+void
+bulletin_application_complete_removal (BulletinApplication *self,
+                                       const char          *url,
+                                       gboolean             undone)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (BULLETIN_IS_APPLICATION (self));
+  g_return_if_fail (url != NULL);
+
+  if (!g_hash_table_remove (self->pending_removals, url))
+    return;
+
+  if (undone || bulletin_bookmarks_contains (bulletin_application_get_bookmarks (self), url))
+    return;
+
+  if (self->save_queue != NULL)
+    bulletin_save_queue_cancel (self->save_queue, url);
+
+  if (!bulletin_library_remove (bulletin_application_get_library (self), url, &error))
+    g_debug ("No saved copy of %s removed: %s", url, error->message);
+}
+
+/**
+ * bulletin_application_is_removal_pending:
+ * @self: the application
+ * @url: an article URL
+ *
+ * Returns: whether the saved copy of @url waits for its removal to be
+ *   undone or completed
+ */
+gboolean
+bulletin_application_is_removal_pending (BulletinApplication *self,
+                                         const char          *url)
+{
+  g_return_val_if_fail (BULLETIN_IS_APPLICATION (self), FALSE);
+
+  return url != NULL && g_hash_table_contains (self->pending_removals, url);
+}
+
+static void
+complete_all_removals (BulletinApplication *self)
+{
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  const char *url;
+
+  g_hash_table_iter_init (&iter, self->pending_removals);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &url, NULL))
+    g_ptr_array_add (urls, g_strdup (url));
+
+  for (guint i = 0; i < urls->len; i++)
+    bulletin_application_complete_removal (self, g_ptr_array_index (urls, i), FALSE);
+}
+
+/**
+ * bulletin_application_repair_library:
+ * @self: the application
+ *
+ * Saves again, in the background and a few at a time, every bookmark
+ * without a complete saved copy (never saved, interrupted, damaged), so
+ * that each one reads offline. Done at start and whenever the network
+ * comes back; nothing is done while offline.
+ */
+void
+bulletin_application_repair_library (BulletinApplication *self)
+{
+  BulletinBookmarks *bookmarks;
+  g_auto(GStrv) missing = NULL;
+
+  g_return_if_fail (BULLETIN_IS_APPLICATION (self));
+
+  if (!self->network_available)
+    return;
+
+  bookmarks = bulletin_application_get_bookmarks (self);
+  missing = bulletin_library_missing (bulletin_application_get_library (self), bookmarks);
+  if (missing[0] != NULL)
+    g_debug ("Saving %u bookmarks again", g_strv_length (missing));
+
+  for (guint i = 0; missing[i] != NULL; i++)
+    {
+      BulletinArticle *stub = bulletin_bookmarks_lookup (bookmarks, missing[i]);
+
+      if (stub != NULL && !bulletin_application_is_removal_pending (self, missing[i]))
+        bulletin_save_queue_add (bulletin_application_get_save_queue (self), stub, FALSE);
+    }
+}
+
+static gboolean
+monitor_says_available (void)
+{
+  GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+  return g_network_monitor_get_network_available (monitor) &&
+         g_network_monitor_get_connectivity (monitor) != G_NETWORK_CONNECTIVITY_LOCAL;
+}
+
+static void
+update_network (BulletinApplication *self,
+                gboolean             available)
+{
+  available = !!available;
+  if (self->network_available == available)
+    return;
+
+  self->network_available = available;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK_AVAILABLE]);
+
+  if (available)
+    bulletin_application_repair_library (self);
+}
+
+static void
+network_changed_cb (BulletinApplication *self)
+{
+  if (!self->network_overridden)
+    update_network (self, monitor_says_available ());
+}
+
+/**
+ * bulletin_application_get_network_available:
+ * @self: the application
+ *
+ * Returns: whether the network can be reached, as far as the system knows
+ */
+gboolean
+bulletin_application_get_network_available (BulletinApplication *self)
+{
+  g_return_val_if_fail (BULLETIN_IS_APPLICATION (self), TRUE);
+
+  return self->network_available;
+}
+
+/**
+ * bulletin_application_set_network_available:
+ * @self: the application
+ * @available: whether the network can be reached
+ *
+ * Overrides what GNetworkMonitor says, for the rest of the run (tests use
+ * it to go offline).
+ */
+void
+bulletin_application_set_network_available (BulletinApplication *self,
+                                            gboolean             available)
+{
+  g_return_if_fail (BULLETIN_IS_APPLICATION (self));
+
+  self->network_overridden = TRUE;
+  update_network (self, available);
+}
+
 BulletinThumbnailCache *
 bulletin_application_get_thumbnails (BulletinApplication *self)
 {
@@ -254,6 +469,14 @@ bulletin_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static gboolean
+repair_library_idle_cb (gpointer user_data)
+{
+  bulletin_application_repair_library (BULLETIN_APPLICATION (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bulletin_application_activate (GApplication *app)
 {
@@ -263,6 +486,9 @@ bulletin_application_activate (GApplication *app)
     window = GTK_WINDOW (bulletin_window_new (BULLETIN_APPLICATION (app)));
 
   gtk_window_present (window);
+
+  /* Once the window is up: every bookmark gets its complete saved copy */
+  g_idle_add_full (G_PRIORITY_LOW, repair_library_idle_cb, g_object_ref (app), g_object_unref);
 }
 
 static void
@@ -344,11 +570,64 @@ bulletin_application_startup (GApplication *app)
 }
 
 static void
+bulletin_application_shutdown (GApplication *app)
+{
+  BulletinApplication *self = BULLETIN_APPLICATION (app);
+
+  /* What was removed and not undone goes now */
+  complete_all_removals (self);
+  if (self->save_queue != NULL)
+    bulletin_save_queue_cancel_all (self->save_queue);
+
+  G_APPLICATION_CLASS (bulletin_application_parent_class)->shutdown (app);
+}
+
+static void
+bulletin_application_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  BulletinApplication *self = BULLETIN_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK_AVAILABLE:
+      g_value_set_boolean (value, self->network_available);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bulletin_application_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  BulletinApplication *self = BULLETIN_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK_AVAILABLE:
+      bulletin_application_set_network_available (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bulletin_application_finalize (GObject *object)
 {
   BulletinApplication *self = BULLETIN_APPLICATION (object);
 
   g_clear_pointer (&self->edition_override, g_free);
+  g_clear_pointer (&self->pending_removals, g_hash_table_unref);
+  g_clear_object (&self->save_queue);
   g_clear_object (&self->thumbnails);
   g_clear_object (&self->library);
   g_clear_object (&self->bookmarks);
@@ -366,8 +645,24 @@ bulletin_application_class_init (BulletinApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = bulletin_application_finalize;
+  object_class->get_property = bulletin_application_get_property;
+  object_class->set_property = bulletin_application_set_property;
   app_class->activate = bulletin_application_activate;
   app_class->startup = bulletin_application_startup;
+  app_class->shutdown = bulletin_application_shutdown;
+
+  /**
+   * BulletinApplication:network-available:
+   *
+   * Whether the network can be reached. It follows GNetworkMonitor
+   * ("network-available" and "connectivity") until it is set, which a
+   * test does to go offline.
+   */
+  properties[PROP_NETWORK_AVAILABLE] =
+    g_param_spec_boolean ("network-available", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   app_class->handle_local_options = bulletin_application_handle_local_options;
 }
 
@@ -375,6 +670,13 @@ static void
 bulletin_application_init (BulletinApplication *self)
 {
   self->locale_direction = GTK_TEXT_DIR_LTR;
+  self->pending_removals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->network_available = monitor_says_available ();
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed",
+                           G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (g_network_monitor_get_default (), "notify::connectivity",
+                           G_CALLBACK (network_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),

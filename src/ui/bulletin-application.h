@@ -23,6 +23,18 @@ BulletinEdition        *bulletin_application_lookup_edition        (BulletinAppl
 BulletinBookmarks      *bulletin_application_get_bookmarks         (BulletinApplication *self);
 BulletinLibrary        *bulletin_application_get_library           (BulletinApplication *self);
 BulletinThumbnailCache *bulletin_application_get_thumbnails        (BulletinApplication *self);
+BulletinSaveQueue      *bulletin_application_get_save_queue        (BulletinApplication *self);
+void                    bulletin_application_defer_removal         (BulletinApplication *self,
+                                                                    const char          *url);
+void                    bulletin_application_complete_removal      (BulletinApplication *self,
+                                                                    const char          *url,
+                                                                    gboolean             undone);
+gboolean                bulletin_application_is_removal_pending    (BulletinApplication *self,
+                                                                    const char          *url);
+void                    bulletin_application_repair_library        (BulletinApplication *self);
+gboolean                bulletin_application_get_network_available (BulletinApplication *self);
+void                    bulletin_application_set_network_available (BulletinApplication *self,
+                                                                    gboolean             available);
 GtkTextDirection        bulletin_application_get_locale_direction  (BulletinApplication *self);
 
 G_END_DECLS

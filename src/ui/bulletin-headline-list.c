@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "bulletin-application.h"
 #include "bulletin-format.h"
 #include "bulletin-headline-list.h"
 #include "bulletin-headline-row.h"
@@ -22,6 +23,7 @@ struct _BulletinHeadlineList
   GtkWidget           parent_instance;
 
   GListModel         *model;
+  GtkSortListModel   *sort_model;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
@@ -40,6 +42,7 @@ struct _BulletinHeadlineList
   GtkSpinner         *loading_spinner;
   AdwStatusPage      *status_page;
   GtkWidget          *retry_button;
+  GtkWidget          *context_menu;
 };
 
 enum {
@@ -400,7 +403,7 @@ bulletin_headline_list_set_model (BulletinHeadlineList *self,
                                  G_CONNECT_SWAPPED);
     }
 
-  gtk_filter_list_model_set_model (self->filter_model, model);
+  gtk_sort_list_model_set_model (self->sort_model, model);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
   /* A new section starts at its top */
@@ -410,6 +413,217 @@ bulletin_headline_list_set_model (BulletinHeadlineList *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ARTICLE]);
+}
+
+/**
+ * bulletin_headline_list_set_sorter:
+ * @self: a headline list
+ * @sorter: (nullable): the order to show the articles in, or %NULL for the
+ *   model's own
+ *
+ * Sorts the list (the Saved list has its reader's choice of order).
+ */
+void
+bulletin_headline_list_set_sorter (BulletinHeadlineList *self,
+                                   GtkSorter            *sorter)
+{
+  g_return_if_fail (BULLETIN_IS_HEADLINE_LIST (self));
+  g_return_if_fail (sorter == NULL || GTK_IS_SORTER (sorter));
+
+  if (gtk_sort_list_model_get_sorter (self->sort_model) == sorter)
+    return;
+
+  gtk_sort_list_model_set_sorter (self->sort_model, sorter);
+}
+
+/* The context menu of a row: saving, the browser, the link. Its actions
+ * are the window's, with the article's URL as their target. */
+
+static GMenuModel *
+build_context_menu (BulletinArticle *article)
+{
+  GApplication *app = g_application_get_default ();
+  const char *url = bulletin_article_get_url (article);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) saving = g_menu_new ();
+  g_autoptr(GMenu) link = g_menu_new ();
+  gboolean saved = FALSE;
+
+  if (BULLETIN_IS_APPLICATION (app))
+    saved = bulletin_bookmarks_contains (bulletin_application_get_bookmarks (BULLETIN_APPLICATION (app)), url);
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (saved ? _("_Remove from Saved") : _("_Save for Later"), NULL);
+
+    g_menu_item_set_action_and_target_value (item,
+                                             saved ? "win.remove-from-saved" : "win.save-for-later",
+                                             g_variant_new_string (url));
+    g_menu_append_item (saving, item);
+  }
+
+  {
+    g_autoptr(GMenuItem) open = g_menu_item_new (_("_Open in Browser"), NULL);
+    g_autoptr(GMenuItem) copy = g_menu_item_new (_("_Copy Link"), NULL);
+
+    g_menu_item_set_action_and_target_value (open, "win.open-link-in-browser", g_variant_new_string (url));
+    g_menu_item_set_action_and_target_value (copy, "win.copy-article-link", g_variant_new_string (url));
+    g_menu_append_item (link, open);
+    g_menu_append_item (link, copy);
+  }
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (saving));
+  if (bulletin_url_is_http (url))
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (link));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static BulletinHeadlineRow *
+row_at (BulletinHeadlineList *self,
+        double                x,
+        double                y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+
+  if (picked == NULL)
+    return NULL;
+  if (BULLETIN_IS_HEADLINE_ROW (picked))
+    return BULLETIN_HEADLINE_ROW (picked);
+
+  return (BulletinHeadlineRow *) gtk_widget_get_ancestor (picked, BULLETIN_TYPE_HEADLINE_ROW);
+}
+
+static BulletinHeadlineRow *
+find_row (GtkWidget *widget)
+{
+  if (BULLETIN_IS_HEADLINE_ROW (widget))
+    return BULLETIN_HEADLINE_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      BulletinHeadlineRow *row = find_row (child);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/**
+ * bulletin_headline_list_popup_menu:
+ * @self: a headline list
+ * @article: an article shown in the list
+ * @widget: (nullable): where to point: its row, or %NULL
+ * @x: where to point in @widget's coordinates, or -1 for its middle
+ * @y: likewise
+ *
+ * Shows the context menu of @article.
+ *
+ * Returns: (transfer none): the menu (a #GtkPopoverMenu)
+ */
+GtkWidget *
+bulletin_headline_list_popup_menu (BulletinHeadlineList *self,
+                                   BulletinArticle      *article,
+                                   GtkWidget            *widget,
+                                   double                x,
+                                   double                y)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  graphene_point_t point;
+
+  g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), NULL);
+  g_return_val_if_fail (BULLETIN_IS_ARTICLE (article), NULL);
+
+  model = build_context_menu (article);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+
+  if (widget != NULL)
+    {
+      if (x < 0 || y < 0)
+        {
+          x = gtk_widget_get_width (widget) / 2.0;
+          y = gtk_widget_get_height (widget) / 2.0;
+        }
+      if (gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+        {
+          rect.x = point.x;
+          rect.y = point.y;
+        }
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+
+  return self->context_menu;
+}
+
+static void
+menu_pressed_cb (GtkGesture           *gesture,
+                 int                   n_press,
+                 double                x,
+                 double                y,
+                 BulletinHeadlineList *self)
+{
+  BulletinHeadlineRow *row = row_at (self, x, y);
+
+  if (row == NULL || bulletin_headline_row_get_article (row) == NULL)
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  bulletin_headline_list_popup_menu (self, bulletin_headline_row_get_article (row),
+                                     GTK_WIDGET (self->list_view), x, y);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress  *gesture,
+                 double                x,
+                 double                y,
+                 BulletinHeadlineList *self)
+{
+  menu_pressed_cb (GTK_GESTURE (gesture), 1, x, y, self);
+}
+
+/* Menu or Shift+F10: the menu of the row with the focus, else of the
+ * selected one */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (widget);
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self->list_view));
+  BulletinHeadlineRow *row = focus != NULL ? find_row (focus) : NULL;
+  BulletinArticle *article = row != NULL ? bulletin_headline_row_get_article (row) : NULL;
+
+  if (article == NULL)
+    {
+      article = bulletin_headline_list_get_selected_article (self);
+      row = NULL;
+    }
+
+  if (article == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  bulletin_headline_list_popup_menu (self, article, row != NULL ? GTK_WIDGET (row) : NULL, -1, -1);
+}
+
+static void
+bulletin_headline_list_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  BulletinHeadlineList *self = BULLETIN_HEADLINE_LIST (widget);
+
+  GTK_WIDGET_CLASS (bulletin_headline_list_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->context_menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->context_menu));
 }
 
 /**
@@ -625,6 +839,7 @@ bulletin_headline_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
   g_clear_object (&self->model);
 
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_LIST);
   /* The template's root is not a bound child */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -632,6 +847,7 @@ bulletin_headline_list_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
+  g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (bulletin_headline_list_parent_class)->dispose (object);
@@ -715,6 +931,7 @@ bulletin_headline_list_class_init (BulletinHeadlineListClass *klass)
   object_class->get_property = bulletin_headline_list_get_property;
   object_class->set_property = bulletin_headline_list_set_property;
   widget_class->grab_focus = bulletin_headline_list_grab_focus;
+  widget_class->size_allocate = bulletin_headline_list_size_allocate;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -762,6 +979,10 @@ bulletin_headline_list_class_init (BulletinHeadlineListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
+  gtk_widget_class_install_action (widget_class, "headlines.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "headlines.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "headlines.context-menu", NULL);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "headlinelist");
 }
@@ -770,11 +991,14 @@ static void
 bulletin_headline_list_init (BulletinHeadlineList *self)
 {
   GtkGesture *click;
+  GtkGesture *long_press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (NULL, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -795,6 +1019,23 @@ bulletin_headline_list_init (BulletinHeadlineList *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (row_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  /* The context menu: right click, long press, Menu or Shift+F10 */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (menu_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (long_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (long_press));
+
+  self->context_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                                             ? GTK_ALIGN_END : GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
 
   bulletin_headline_list_update_state (self);
 }

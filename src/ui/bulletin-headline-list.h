@@ -33,5 +33,12 @@ void             bulletin_headline_list_set_search_text      (BulletinHeadlineLi
 const char      *bulletin_headline_list_get_state            (BulletinHeadlineList *self);
 void             bulletin_headline_list_activate_article     (BulletinHeadlineList *self,
                                                               BulletinArticle      *article);
+void             bulletin_headline_list_set_sorter           (BulletinHeadlineList *self,
+                                                              GtkSorter            *sorter);
+GtkWidget       *bulletin_headline_list_popup_menu           (BulletinHeadlineList *self,
+                                                              BulletinArticle      *article,
+                                                              GtkWidget            *widget,
+                                                              double                x,
+                                                              double                y);
 
 G_END_DECLS

@@ -26,6 +26,9 @@ struct _BulletinHeadlineRow
   GtkLabel        *section_label;
   GtkWidget       *separator_label;
   GtkLabel        *time_label;
+  GtkWidget       *saved_image;
+  GtkWidget       *saving_box;
+  GtkProgressBar  *saving_progress;
 };
 
 enum {
@@ -91,6 +94,7 @@ bulletin_headline_row_update_accessible (BulletinHeadlineRow *self)
     gtk_widget_get_visible (GTK_WIDGET (self->section_label)) ? gtk_label_get_label (self->section_label) : NULL,
     gtk_widget_get_visible (GTK_WIDGET (self->time_label)) ? gtk_label_get_label (self->time_label) : NULL,
     gtk_widget_get_visible (self->unread_dot) ? _("Unread") : NULL,
+    gtk_widget_get_visible (self->saved_image) ? _("Saved") : NULL,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -147,6 +151,81 @@ bulletin_headline_row_update_time (BulletinHeadlineRow *self)
   gtk_widget_set_visible (self->separator_label,
                           text != NULL && gtk_widget_get_visible (GTK_WIDGET (self->section_label)));
   bulletin_headline_row_update_accessible (self);
+}
+
+/* Saving: a progress bar under the meta line while the article is on its
+ * way into the library, and a bookmark on the line once it is saved */
+
+static BulletinApplication *
+get_app (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  return BULLETIN_IS_APPLICATION (app) ? BULLETIN_APPLICATION (app) : NULL;
+}
+
+static void
+bulletin_headline_row_show_progress (BulletinHeadlineRow *self,
+                                     double               fraction)
+{
+  gboolean saving = fraction >= 0 && fraction < 1;
+
+  gtk_widget_set_visible (self->saving_box, saving);
+  if (saving)
+    gtk_progress_bar_set_fraction (self->saving_progress, fraction);
+}
+
+static void
+bulletin_headline_row_update_saved (BulletinHeadlineRow *self)
+{
+  BulletinApplication *app = get_app ();
+  const char *url = self->article != NULL ? bulletin_article_get_url (self->article) : NULL;
+  gboolean saved = FALSE;
+  double progress = -1;
+
+  if (app != NULL && url != NULL)
+    {
+      saved = bulletin_bookmarks_contains (bulletin_application_get_bookmarks (app), url);
+      progress = bulletin_save_queue_get_progress (bulletin_application_get_save_queue (app), url);
+    }
+
+  gtk_widget_set_visible (self->saved_image, saved);
+  bulletin_headline_row_show_progress (self, saved ? progress : -1);
+  bulletin_headline_row_update_accessible (self);
+}
+
+static gboolean
+is_own_url (BulletinHeadlineRow *self,
+            const char          *url)
+{
+  return self->article != NULL && g_strcmp0 (bulletin_article_get_url (self->article), url) == 0;
+}
+
+static void
+save_progress_cb (BulletinHeadlineRow *self,
+                  const char          *url,
+                  double               fraction)
+{
+  if (is_own_url (self, url))
+    bulletin_headline_row_show_progress (self, fraction);
+}
+
+static void
+save_finished_cb (BulletinHeadlineRow *self,
+                  const char          *url,
+                  const GError        *error)
+{
+  if (is_own_url (self, url))
+    bulletin_headline_row_show_progress (self, -1);
+}
+
+static void
+bookmark_toggled_cb (BulletinHeadlineRow *self,
+                     const char          *url,
+                     gboolean             added)
+{
+  if (is_own_url (self, url))
+    bulletin_headline_row_update_saved (self);
 }
 
 static void
@@ -265,6 +344,7 @@ bulletin_headline_row_set_article (BulletinHeadlineRow *self,
   bulletin_headline_row_update_read (self);
   bulletin_headline_row_update_time (self);
   bulletin_headline_row_update_thumbnail (self);
+  bulletin_headline_row_update_saved (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
@@ -393,6 +473,9 @@ bulletin_headline_row_class_init (BulletinHeadlineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, section_label);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, separator_label);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, saved_image);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, saving_box);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, saving_progress);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "headline");
@@ -401,6 +484,18 @@ bulletin_headline_row_class_init (BulletinHeadlineRowClass *klass)
 static void
 bulletin_headline_row_init (BulletinHeadlineRow *self)
 {
+  BulletinApplication *app = get_app ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   bulletin_headline_row_update_read (self);
+
+  if (app != NULL)
+    {
+      g_signal_connect_object (bulletin_application_get_save_queue (app), "progress",
+                               G_CALLBACK (save_progress_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bulletin_application_get_save_queue (app), "finished",
+                               G_CALLBACK (save_finished_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bulletin_application_get_bookmarks (app), "bookmark-toggled",
+                               G_CALLBACK (bookmark_toggled_cb), self, G_CONNECT_SWAPPED);
+    }
 }

@@ -16,7 +16,9 @@ refresh_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  _bulletin_window_refresh (BULLETIN_WINDOW (widget));
+  /* Offline, F5 says why nothing happens */
+  if (_bulletin_window_can_refresh (BULLETIN_WINDOW (widget), TRUE))
+    _bulletin_window_refresh (BULLETIN_WINDOW (widget));
 }
 
 static void

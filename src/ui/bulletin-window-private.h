@@ -50,6 +50,18 @@ struct _BulletinWindow
   AdwBin               *article_bin;
   GtkWidget            *article_view;
 
+  /* Saved articles (bulletin-window-saved.c) */
+  GtkMenuButton        *saved_menu_button;
+  GtkSorter            *saved_sorter;
+  char                 *saved_sort;
+  AdwToast             *removal_toast;
+  GPtrArray            *removal_batch;   /* RemovedBookmark of removal_toast */
+
+  /* Offline (bulletin-window-offline.c) */
+  GtkRevealer          *offline_revealer;
+  gboolean              offline;
+  gboolean              refresh_missed;   /* a refresh skipped while offline */
+
   /* Breaking news (bulletin-window-breaking.c) */
   BulletinBreakingBanner    *breaking_banner;
   BulletinBreaking          *breaking;
@@ -61,6 +73,33 @@ void     _bulletin_window_refresh             (BulletinWindow *self);
 void     _bulletin_window_set_bookmarked      (BulletinWindow *self,
                                                gboolean        bookmarked);
 void     _bulletin_window_update_actions      (BulletinWindow *self);
+
+/* bulletin-window-saved.c */
+void     _bulletin_window_saved_class_init    (BulletinWindowClass *klass);
+void     _bulletin_window_saved_init          (BulletinWindow  *self);
+void     _bulletin_window_saved_dispose       (BulletinWindow  *self);
+void     _bulletin_window_save_article        (BulletinWindow  *self,
+                                               BulletinArticle *article);
+void     _bulletin_window_remove_saved        (BulletinWindow  *self,
+                                               const char      *url);
+void     _bulletin_window_saved_section_shown (BulletinWindow  *self,
+                                               gboolean         saved);
+BulletinArticle *_bulletin_window_find_article (BulletinWindow *self,
+                                               const char      *url);
+AdwToast *_bulletin_window_get_removal_toast  (BulletinWindow  *self);
+void     _bulletin_window_export_saved        (BulletinWindow  *self,
+                                               GFile           *file,
+                                               BulletinBookmarksFormat format);
+void     _bulletin_window_import_saved        (BulletinWindow  *self,
+                                               GFile           *file);
+
+/* bulletin-window-offline.c */
+void     _bulletin_window_offline_init        (BulletinWindow  *self);
+gboolean _bulletin_window_can_refresh         (BulletinWindow  *self,
+                                               gboolean         asked);
+void     _bulletin_window_refresh_failed      (BulletinWindow  *self,
+                                               const GError    *error);
+void     _bulletin_window_refresh_succeeded   (BulletinWindow  *self);
 
 /* bulletin-window-breaking.c */
 void     _bulletin_window_breaking_init        (BulletinWindow  *self);

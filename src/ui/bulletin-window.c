@@ -163,10 +163,18 @@ refresh_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (bulletin_section_model_refresh_finish (model, result, &error))
-    return;
+    {
+      _bulletin_window_refresh_succeeded (self);
+      return;
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       g_error_matches (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED))
+    return;
+
+  /* Offline: the banner says it, once, rather than a toast per section */
+  _bulletin_window_refresh_failed (self, error);
+  if (g_error_matches (error, BULLETIN_ERROR, BULLETIN_ERROR_OFFLINE))
     return;
 
   g_debug ("Refresh failed: %s", error->message);
@@ -196,7 +204,7 @@ bulletin_window_refresh_model (BulletinWindow       *self,
 void
 _bulletin_window_refresh (BulletinWindow *self)
 {
-  if (is_section_model (self->current_model))
+  if (is_section_model (self->current_model) && _bulletin_window_can_refresh (self, FALSE))
     bulletin_window_refresh_model (self, BULLETIN_SECTION_MODEL (self->current_model));
 }
 
@@ -288,13 +296,16 @@ library_load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   saved = bulletin_library_load_finish (BULLETIN_LIBRARY (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->article == NULL)
     return;
 
-  /* The saved copy, with its images on disk, reads with no network */
-  if (saved != NULL && self->article != NULL &&
+  /* The saved copy, with its images on disk, reads with no network; a
+   * copy that cannot be read leaves the article as the list has it */
+  if (saved != NULL &&
       g_strcmp0 (bulletin_article_get_url (saved), bulletin_article_get_url (self->article)) == 0)
     bulletin_window_set_article_view_article (self, saved);
+  else
+    bulletin_window_set_article_view_article (self, self->article);
 }
 
 /**
@@ -339,8 +350,8 @@ bulletin_window_show_article (BulletinWindow  *self,
   library = bulletin_application_get_library (app);
   if (url != NULL && bulletin_library_contains (library, url))
     {
-      /* Show what is at hand at once; the saved copy follows */
-      bulletin_window_set_article_view_article (self, article);
+      /* The saved copy comes first (a thread reads it in a moment): the
+       * list's article would start fetching a page that is at hand */
       self->article_cancellable = g_cancellable_new ();
       bulletin_library_load_async (library, url, self->article_cancellable,
                                    library_load_cb, g_object_ref (self));
@@ -359,75 +370,10 @@ bulletin_window_show_article (BulletinWindow  *self,
   _bulletin_window_update_actions (self);
 }
 
-static void
-library_save_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(BulletinWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (bulletin_library_save_finish (BULLETIN_LIBRARY (object), result, &error))
-    return;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* The bookmark stays; only the offline copy is missing */
-  {
-    g_autofree char *text = g_strdup_printf (_("Could not save the article for offline reading: %s"),
-                                             error->message);
-    bulletin_window_add_toast (self, text);
-  }
-}
-
-static void
-save_article (BulletinWindow  *self,
-              BulletinArticle *article)
-{
-  BulletinApplication *app = get_application (self);
-
-  bulletin_library_save_async (bulletin_application_get_library (app),
-                               bulletin_application_get_client (app),
-                               article, NULL, library_save_cb, g_object_ref (self));
-}
-
-typedef struct
-{
-  BulletinWindow  *window;
-  BulletinArticle *article;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->window);
-  g_clear_object (&data->article);
-  g_free (data);
-}
-
-static void
-load_then_save_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  SaveData *data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* A page that cannot be read still leaves the headline and summary to save */
-  if (!bulletin_article_load_finish (BULLETIN_CLIENT (object), result, &error))
-    g_debug ("Saving the article without its page: %s", error->message);
-
-  save_article (data->window, data->article);
-  save_data_free (data);
-}
-
 void
 _bulletin_window_set_bookmarked (BulletinWindow *self,
                                  gboolean        bookmarked)
 {
-  BulletinApplication *app = get_application (self);
-  BulletinBookmarks *bookmarks;
   const char *url;
 
   bookmarked = !!bookmarked;
@@ -445,39 +391,12 @@ _bulletin_window_set_bookmarked (BulletinWindow *self,
   if (self->bookmarked == bookmarked)
     return;
 
-  bookmarks = bulletin_application_get_bookmarks (app);
-
+  /* Saving bookmarks and saves whole; removing can be undone for a while
+   * (bulletin-window-saved.c) */
   if (bookmarked)
-    {
-      bulletin_bookmarks_add (bookmarks, self->article,
-                              self->edition ? bulletin_edition_get_id (self->edition) : NULL);
-
-      if (bulletin_article_has_body (self->article))
-        {
-          save_article (self, self->article);
-        }
-      else
-        {
-          SaveData *data = g_new0 (SaveData, 1);
-
-          data->window = g_object_ref (self);
-          data->article = g_object_ref (self->article);
-          bulletin_article_load_async (bulletin_application_get_client (app), self->article, NULL,
-                                       load_then_save_cb, data);
-        }
-
-      bulletin_window_add_toast (self, _("Saved for offline reading"));
-    }
+    _bulletin_window_save_article (self, self->article);
   else
-    {
-      g_autoptr(GError) error = NULL;
-
-      bulletin_bookmarks_remove (bookmarks, url);
-      if (!bulletin_library_remove (bulletin_application_get_library (app), url, &error))
-        g_debug ("No saved copy removed: %s", error->message);
-
-      bulletin_window_add_toast (self, _("Removed from saved articles"));
-    }
+    _bulletin_window_remove_saved (self, url);
 
   self->bookmarked = bookmarked;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
@@ -548,12 +467,18 @@ section_selected_cb (BulletinWindow  *self,
   adw_window_title_set_title (self->list_title, bulletin_sidebar_get_section_title (self->sidebar, section_id));
   adw_window_title_set_subtitle (self->list_title, bulletin_edition_get_name (self->edition));
 
+  _bulletin_window_saved_section_shown (self, saved);
   bulletin_window_show_model (self, model);
 
   /* A section is fetched when first shown; later only on request or by the
-   * refresh interval */
+   * refresh interval. Offline, it shows the headlines kept from before. */
   if (is_section_model (model) && g_object_get_data (G_OBJECT (model), "bulletin-refreshed") == NULL)
-    bulletin_window_refresh_model (self, BULLETIN_SECTION_MODEL (model));
+    {
+      if (_bulletin_window_can_refresh (self, FALSE))
+        bulletin_window_refresh_model (self, BULLETIN_SECTION_MODEL (model));
+      else
+        self->refresh_missed = TRUE;
+    }
 }
 
 static void
@@ -840,6 +765,8 @@ bulletin_window_load (BulletinWindow *self)
   adw_bin_set_child (self->article_bin, self->article_view);
 
   _bulletin_window_breaking_init (self);
+  _bulletin_window_saved_init (self);
+  _bulletin_window_offline_init (self);
 
   bulletin_window_setup_dropdown (self);
 
@@ -873,6 +800,7 @@ bulletin_window_dispose (GObject *object)
   g_cancellable_cancel (self->article_cancellable);
   g_clear_handle_id (&self->refresh_source_id, g_source_remove);
   _bulletin_window_breaking_dispose (self);
+  _bulletin_window_saved_dispose (self);
 
   if (self->current_model != NULL)
     g_signal_handlers_disconnect_by_func (self->current_model, update_refresh_state, self);
@@ -987,6 +915,7 @@ bulletin_window_class_init (BulletinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_stack);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_bin);
+  gtk_widget_class_bind_template_child (widget_class, BulletinWindow, offline_revealer);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, edition_selected_cb);
@@ -996,6 +925,7 @@ bulletin_window_class_init (BulletinWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, headline_activated_cb);
 
   _bulletin_window_class_actions_init (klass);
+  _bulletin_window_saved_class_init (klass);
 }
 
 static void

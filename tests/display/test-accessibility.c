@@ -436,6 +436,12 @@ static const IndirectPath indirect_paths[] = {
   { "breaking.previous", "BulletinBreakingBanner", gtk_button_get_type, 4, "the banner's Previous Item button" },
   { "breaking.next", "BulletinBreakingBanner", gtk_button_get_type, 4, "the banner's Next Item button" },
   { "breaking.dismiss", "BulletinBreakingBanner", gtk_button_get_type, 4, "the banner's Hide button" },
+  /* A headline's context menu (Menu, Shift+F10: headlines.context-menu)
+   * targets them at its article */
+  { "win.save-for-later", "BulletinHeadlineList", gtk_list_view_get_type, 1, "a headline's context menu" },
+  { "win.remove-from-saved", "BulletinHeadlineList", gtk_list_view_get_type, 1, "a headline's context menu" },
+  { "win.open-link-in-browser", "BulletinHeadlineList", gtk_list_view_get_type, 1, "a headline's context menu" },
+  { "win.copy-article-link", "BulletinHeadlineList", gtk_list_view_get_type, 1, "a headline's context menu" },
 };
 
 /* Actions that come from outside the window */
