@@ -107,6 +107,18 @@ view_idle (gpointer data)
 }
 
 static gboolean
+model_idle (gpointer data)
+{
+  BulletinWindow *window = data;
+  gboolean loading = FALSE;
+
+  if (window->current_model != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (window->current_model), "loading"))
+    g_object_get (window->current_model, "loading", &loading, NULL);
+
+  return !loading;
+}
+
+static gboolean
 web_view_loaded (gpointer data)
 {
   return !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (data));
@@ -310,9 +322,14 @@ test_window (void)
 
   assert_no_fixed_direction_icons (GTK_WIDGET (window));
 
-  /* An article open, for the screenshots */
+  /* An article open, for the screenshots: the same as the English ones */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-section", "s", "politics"));
+  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (wait_for (model_idle, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
   g_assert_true (wait_for (view_idle, window));
+  /* The thumbnails in, and their cross-fade over */
+  settle (1500);
   screenshot (window, light);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   screenshot (window, dark);
