@@ -920,10 +920,12 @@ append_meta (BulletinArticleRenderer *self,
 
       append_escaped (name, author);
       g_string_append (name, "</bdi>");
-      g_string_append (out, "<span class=\"byline\"><bdi>");
+      /* An isolating span rather than a bdi: the author's bdi inside is
+       * the byline's only one */
+      g_string_append (out, "<span class=\"byline\"><span dir=\"auto\">");
       /* Translators: the byline of an article; %s is the author's name */
       append_format_with_markup (out, _("By %s"), name->str);
-      g_string_append (out, "</bdi></span>");
+      g_string_append (out, "</span></span>");
     }
 
   if (!is_blank (source))
