@@ -40,6 +40,7 @@ typedef struct
   const char       *mark;
   gint64            found;
   gboolean          timed_out;
+  GPtrArray        *tail;      /* the last lines, to show when the mark never came */
 } Run;
 
 static void
@@ -71,6 +72,9 @@ read_line_cb (GObject      *object,
   /* Only warnings and the marks are wanted on the terminal. */
   if (strstr (line, "WARNING") != NULL || strstr (line, "CRITICAL") != NULL)
     g_printerr ("  | %s\n", line);
+  if (run->tail->len >= 8)
+    g_ptr_array_remove_index (run->tail, 0);
+  g_ptr_array_add (run->tail, g_steal_pointer (&line));
 
   g_data_input_stream_read_line_async (run->input, G_PRIORITY_DEFAULT, run->cancellable, read_line_cb, run);
 }
@@ -101,7 +105,8 @@ run_once (const char * const *argv,
   g_autofree char *config = g_build_filename (home, "config", NULL);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Run run = { loop, NULL, cancellable, mark, 0, FALSE };
+  g_autoptr(GPtrArray) tail = g_ptr_array_new_with_free_func (g_free);
+  Run run = { loop, NULL, cancellable, mark, 0, FALSE, tail };
   guint timeout_id;
   gint64 start;
 
@@ -135,8 +140,10 @@ run_once (const char * const *argv,
 
   if (run.found == 0)
     {
-      g_printerr ("%s: no “%s” within %d s%s\n", argv[0], mark, TIMEOUT_SECONDS,
+      g_printerr ("%s: no “%s” within %d s%s; its last words:\n", argv[0], mark, TIMEOUT_SECONDS,
                   run.timed_out ? "" : " (it exited)");
+      for (guint i = 0; i < tail->len; i++)
+        g_printerr ("  | %s\n", (const char *) g_ptr_array_index (tail, i));
       return -1;
     }
 
