@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 
 #include "bulletin-error.h"
 
@@ -72,58 +71,4 @@ bulletin_error_map_cancelled (GError **error)
 
   g_clear_error (error);
   *error = bulletin_error_new_cancelled ();
-}
-
-/**
- * bulletin_error_describe:
- * @error: (nullable): an error from Bulletin's core
- *
- * A short headline for @error that a window can show above the error's own
- * message ("You are offline", "The site refused the request"…), in the
- * user's language.
- *
- * Returns: (transfer none): a translated headline, never %NULL
- */
-const char *
-bulletin_error_describe (const GError *error)
-{
-  if (error == NULL || error->domain != BULLETIN_ERROR)
-    return _("Something went wrong");
-
-  switch ((BulletinError) error->code)
-    {
-    case BULLETIN_ERROR_OFFLINE:
-      return _("You are offline");
-    case BULLETIN_ERROR_NOT_FOUND:
-      return _("The page was not found");
-    case BULLETIN_ERROR_BLOCKED:
-      return _("The site refused the request");
-    case BULLETIN_ERROR_SERVER:
-      return _("The site has a problem");
-    case BULLETIN_ERROR_TOO_LARGE:
-      return _("The response is too large");
-    case BULLETIN_ERROR_TIMED_OUT:
-      return _("The site took too long to answer");
-    case BULLETIN_ERROR_TLS:
-      return _("The secure connection could not be verified");
-    case BULLETIN_ERROR_REDIRECT:
-      return _("The site redirected too often or somewhere unsafe");
-    case BULLETIN_ERROR_UNSUPPORTED_URI:
-      return _("This address cannot be opened");
-    case BULLETIN_ERROR_NOT_A_FEED:
-      return _("This is not a news feed");
-    case BULLETIN_ERROR_NOT_A_PAGE:
-      return _("No article was found on this page");
-    case BULLETIN_ERROR_INVALID_DATA:
-      return _("The data is damaged");
-    case BULLETIN_ERROR_NO_SPACE:
-      return _("The disk is full");
-    case BULLETIN_ERROR_READ_ONLY:
-      return _("The data folder cannot be written");
-    case BULLETIN_ERROR_CANCELLED:
-      return _("Cancelled");
-    case BULLETIN_ERROR_FAILED:
-    default:
-      return _("Something went wrong");
-    }
 }

@@ -50,7 +50,6 @@ typedef enum
 
 GQuark      bulletin_error_quark          (void);
 const char *bulletin_error_code_name      (int            code);
-const char *bulletin_error_describe       (const GError  *error);
 GError     *bulletin_error_new_cancelled  (void);
 void        bulletin_error_map_cancelled  (GError       **error);
 
