@@ -16,6 +16,7 @@
 
 #include "bulletin-article.h"
 #include "bulletin-article-renderer.h"
+#include "bulletin-date.h"
 #include "bulletin-date-format.h"
 #include "bulletin-error.h"
 #include "bulletin-sanitizer.h"
@@ -772,8 +773,7 @@ append_time (GString    *out,
              const char *language)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (when);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
-  g_autofree char *iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *iso = bulletin_date_to_iso8601 (when);
   g_autofree char *shown = bulletin_date_format (local, language, BULLETIN_DATE_STYLE_DATE_TIME);
 
   g_string_append (out, "<time datetime=\"");
