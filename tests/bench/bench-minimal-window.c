@@ -3,18 +3,18 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <adwaita.h>
+#ifdef WITH_WEBKIT
 #include <webkit/webkit.h>
+#endif
 
 /* The baseline of tests/bench/bench-startup.c: the least a libadwaita
- * application can show, a window with one label. With --webview the
- * window also holds a WebKitWebView, as Bulletin's article pane does, to
- * tell what creating one costs at start-up. It says when the label is
- * mapped, with G_MESSAGES_DEBUG=bench-minimal-window.
+ * application can show, a window with one label. Built a second time with
+ * WITH_WEBKIT (bench-minimal-webview), linked to WebKitGTK and holding a
+ * WebKitWebView beside the label as Bulletin's article pane does, to tell
+ * what WebKit costs at start-up. It says when the label is mapped, with
+ * G_MESSAGES_DEBUG=bench-minimal-window.
  */
-
-static gboolean with_webview;
 
 static void
 label_map_cb (GtkWidget *label)
@@ -31,13 +31,14 @@ activate_cb (GApplication *app)
 
   g_signal_connect (label, "map", G_CALLBACK (label_map_cb), NULL);
   gtk_box_append (GTK_BOX (box), label);
-  if (with_webview)
-    {
-      GtkWidget *web_view = webkit_web_view_new ();
+#ifdef WITH_WEBKIT
+  {
+    GtkWidget *web_view = webkit_web_view_new ();
 
-      gtk_widget_set_hexpand (web_view, TRUE);
-      gtk_box_append (GTK_BOX (box), web_view);
-    }
+    gtk_widget_set_hexpand (web_view, TRUE);
+    gtk_box_append (GTK_BOX (box), web_view);
+  }
+#endif
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
@@ -49,9 +50,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AdwApplication) app = NULL;
-
-  if (argc > 1 && strcmp (argv[1], "--webview") == 0)
-    with_webview = TRUE;
 
   app = adw_application_new ("io.github.bulletinapp.BenchMinimalWindow", G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);

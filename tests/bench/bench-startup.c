@@ -25,7 +25,7 @@
  * system's page cache stays warm, that is not ours to drop. Warm: the
  * directories of an earlier run.
  *
- * Usage: bench-startup BULLETIN MINIMAL-WINDOW. Needs a display (skips
+ * Usage: bench-startup BULLETIN MINIMAL-WINDOW MINIMAL-WEBVIEW. Needs a display (skips
  * with 77 without one); `build-aux/dev bench` gives it Xvfb. It prints
  * figures; it asserts nothing about time.
  */
@@ -240,7 +240,7 @@ main (int   argc,
   guint iterations = env_iterations != NULL ? (guint) atoi (env_iterations) : 5;
   const char *app_argv[] = { NULL, "--edition", "demo", NULL };
   const char *minimal_argv[] = { NULL, NULL };
-  const char *webview_argv[] = { NULL, "--webview", NULL };
+  const char *webview_argv[] = { NULL, NULL };
   Subject subjects[] = {
     { "minimal window, cold", minimal_argv, "bench-minimal-window", "Minimal window shown", TRUE },
     { "Bulletin, cold", app_argv, "bulletin-headline-row", "First headline shown", TRUE },
@@ -250,9 +250,9 @@ main (int   argc,
   };
   double cold_base, cold_app, warm_base, warm_app, warm_webview;
 
-  if (argc != 3)
+  if (argc != 4)
     {
-      g_printerr ("Usage: %s BULLETIN MINIMAL-WINDOW\n", argv[0]);
+      g_printerr ("Usage: %s BULLETIN MINIMAL-WINDOW MINIMAL-WEBVIEW\n", argv[0]);
       return 2;
     }
 
@@ -265,7 +265,7 @@ main (int   argc,
   iterations = MAX (iterations, 1);
   app_argv[0] = argv[1];
   minimal_argv[0] = argv[2];
-  webview_argv[0] = argv[2];
+  webview_argv[0] = argv[3];
 
   for (guint s = 0; s < G_N_ELEMENTS (subjects); s++)
     {
