@@ -226,7 +226,6 @@ _bulletin_window_remove_saved (BulletinWindow *self,
     {
       self->removal_toast = g_object_ref (adw_toast_new (_("Removed from Saved")));
       adw_toast_set_button_label (self->removal_toast, _("_Undo"));
-      adw_toast_set_priority (self->removal_toast, ADW_TOAST_PRIORITY_HIGH);
       g_signal_connect_object (self->removal_toast, "button-clicked",
                                G_CALLBACK (removal_undo_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->removal_toast, "dismissed",
@@ -485,7 +484,7 @@ _bulletin_window_export_saved (BulletinWindow          *self,
   BulletinBookmarks *bookmarks = bulletin_application_get_bookmarks (get_app (self));
   g_autoptr(GBytes) bytes = bulletin_bookmarks_serialize (bookmarks, format);
 
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
                                        NULL, export_written_cb, g_object_ref (self));
 }
 

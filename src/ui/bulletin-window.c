@@ -474,10 +474,9 @@ section_selected_cb (BulletinWindow  *self,
    * refresh interval. Offline, it shows the headlines kept from before. */
   if (is_section_model (model) && g_object_get_data (G_OBJECT (model), "bulletin-refreshed") == NULL)
     {
-      if (_bulletin_window_can_refresh (self, FALSE))
+      /* With nothing kept either, one try gives the list its error page */
+      if (_bulletin_window_can_refresh (self, FALSE) || g_list_model_get_n_items (model) == 0)
         bulletin_window_refresh_model (self, BULLETIN_SECTION_MODEL (model));
-      else
-        self->refresh_missed = TRUE;
     }
 }
 
