@@ -7,7 +7,9 @@
 #
 # The Daily Demo is an invented outlet.  Every article, person, place and
 # organisation below is invented for the demo and written for this project;
-# the pictures come from build-aux/make-demo-images.py.
+# the pictures come from build-aux/make-demo-images.py.  The Arabic and
+# Spanish demo editions, about the same invented places and people, are in
+# build-aux/make-demo-lang.py; both scripts write with build-aux/demofeeds.py.
 #
 # The output is deterministic (fixed dates, stable order), so running this
 # again without changing the text changes no file.  The build does not run
@@ -21,16 +23,12 @@
 #   "| a | b |" lines make a table (first line is the header).
 
 import datetime
-import email.utils
-import html
 import os
-import re
 import sys
 
-SITE = "https://demo.bulletinapp.invalid"
-RES = "resource:///io/github/bulletinapp/Bulletin/demo"
-SITE_NAME = "The Daily Demo"
-BUILD_DATE = datetime.datetime(2026, 11, 28, 11, 0, tzinfo=datetime.timezone.utc)
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import demofeeds  # noqa: E402
 
 GROUPS = [
     ("news", "News", [
@@ -54,65 +52,17 @@ REGIONS = [
     ("europe", "Europe"), ("latin-america", "Latin America"), ("mena", "MENA"),
     ("palestine", "Palestine"), ("us-canada", "US & Canada"),
 ]
-SECTION_GROUP = {sid: gid for gid, _, secs in GROUPS for sid, _ in secs}
-TITLES = dict([(sid, t) for _, _, secs in GROUPS for sid, t in secs] + REGIONS)
 
-ARTICLES = []
-
-
-class Article:
-    def __init__(self, section, region, slug, title, lede, by, date, image,
-                 caption, tags, body, video=None, duration=None, gallery=None):
-        assert section in SECTION_GROUP, section
-        assert region in dict(REGIONS), region
-        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) and len(slug) <= 60, slug
-        self.section = section
-        self.region = region
-        self.slug = slug
-        self.title = title
-        self.lede = lede
-        self.by = by
-        self.date = datetime.datetime.strptime(date, "%Y-%m-%d %H:%M").replace(
-            tzinfo=datetime.timezone.utc)
-        self.image = image
-        self.caption = caption
-        self.tags = tags
-        self.body = body
-        self.video = video
-        self.duration = duration
-        self.gallery = gallery or []
-
-    @property
-    def kind(self):
-        if self.video:
-            return "video"
-        if self.gallery:
-            return "gallery"
-        if self.section == "live":
-            return "live"
-        return "article"
-
-    @property
-    def link(self):
-        group = SECTION_GROUP[self.section]
-        if group == "news":
-            return "%s/news/%s/%s" % (SITE, self.section, self.slug)
-        if group == "articles":
-            return "%s/articles/%s/%s" % (SITE, self.section, self.slug)
-        if group == "videos":
-            return "%s/videos/%s" % (SITE, self.slug)
-        return "%s/%s/%s" % (SITE, self.section, self.slug)
-
-
-def A(section, region, slug, **kw):
-    ARTICLES.append(Article(section, region, slug, **kw))
-
-
-BREAKING = []
-
-
-def B(date, text, slug=None):
-    BREAKING.append((date, text, slug))
+OUTLET = demofeeds.Outlet(
+    script="build-aux/make-demo.py",
+    site="https://demo.bulletinapp.invalid",
+    site_name="The Daily Demo",
+    language="en",
+    groups=GROUPS,
+    regions=REGIONS,
+    build_date=datetime.datetime(2026, 11, 28, 11, 0, tzinfo=datetime.timezone.utc))
+A = OUTLET.A
+B = OUTLET.B
 
 
 # ---------------------------------------------------------------- News
@@ -1575,225 +1525,5 @@ B("2026-11-28 07:41", "Port of Velmora: the second ship to use Berth 9 is due to
 B("2026-11-28 07:15", "Weather bureau issues a frost warning for the interior valleys for Saturday night")
 
 
-# ------------------------------------------------------------- Writing
-
-BY_SLUG = {a.slug: a for a in ARTICLES}
-LINK_RE = re.compile(r"\[([^\]]+)\]\(@([a-z0-9-]+)\)")
-
-
-def esc(text):
-    return html.escape(text, quote=False)
-
-
-def attr(text):
-    return html.escape(text, quote=True)
-
-
-def inline(text):
-    def link(m):
-        target = BY_SLUG.get(m.group(2))
-        if target is None:
-            raise SystemExit("unknown link target @%s" % m.group(2))
-        return '<a href="%s">%s</a>' % (attr(target.link), m.group(1))
-    return LINK_RE.sub(link, esc(" ".join(text.split())))
-
-
-def body_html(article):
-    out = []
-    for block in article.body.strip().split("\n\n"):
-        block = block.strip()
-        if block.startswith("## "):
-            out.append("<h2>%s</h2>" % inline(block[3:]))
-        elif block.startswith("> "):
-            out.append("<blockquote><p>%s</p></blockquote>" % inline(block[2:]))
-        elif block.startswith("|"):
-            rows = [[c.strip() for c in line.strip().strip("|").split("|")]
-                    for line in block.splitlines()]
-            head = "".join("<th>%s</th>" % inline(c) for c in rows[0])
-            body = "".join("<tr>%s</tr>" % "".join("<td>%s</td>" % inline(c) for c in r)
-                           for r in rows[1:])
-            out.append("<table><thead><tr>%s</tr></thead><tbody>%s</tbody></table>" % (head, body))
-        else:
-            out.append("<p>%s</p>" % inline(block))
-    return "\n".join(out)
-
-
-def word_count(article):
-    text = LINK_RE.sub(r"\1", article.body)
-    return len([w for w in re.split(r"\s+", text) if re.search(r"\w", w)])
-
-
-def rfc822(date):
-    return email.utils.format_datetime(date)
-
-
-def image_url(name):
-    return "%s/images/%s.jpg" % (RES, name)
-
-
-def credit(caption):
-    m = re.search(r"\((?:Photo|Graphic): ([^)]+)\)\s*$", caption)
-    return m.group(1) if m else SITE_NAME
-
-
-def media_image(name, caption, indent="      "):
-    return (indent + '<media:content url="%s" type="image/jpeg" medium="image" width="800" height="450">\n'
-            % attr(image_url(name)) +
-            indent + '  <media:description type="plain">%s</media:description>\n' % esc(caption) +
-            indent + '  <media:credit role="photographer">%s</media:credit>\n' % esc(credit(caption)) +
-            indent + '</media:content>\n')
-
-
-def item_xml(a):
-    body = body_html(a)
-    assert "]]>" not in body
-    x = ["    <item>\n",
-         "      <title>%s</title>\n" % esc(a.title),
-         "      <link>%s</link>\n" % esc(a.link),
-         '      <guid isPermaLink="true">%s</guid>\n' % esc(a.link),
-         "      <description>%s</description>\n" % esc(a.lede),
-         "      <content:encoded><![CDATA[%s]]></content:encoded>\n" % body,
-         "      <dc:creator>%s</dc:creator>\n" % esc(a.by),
-         "      <pubDate>%s</pubDate>\n" % rfc822(a.date)]
-    for c in [a.section, a.region] + a.tags:
-        x.append("      <category>%s</category>\n" % esc(c))
-    x.append(media_image(a.image, a.caption))
-    for name, caption in a.gallery:
-        x.append(media_image(name, caption))
-    if a.video:
-        url = "%s/media/%s.mp4" % (SITE, a.video)
-        # A plausible size for the enclosure: about 2.5 Mbit/s of video.
-        length = a.duration * 312500
-        x.append('      <media:content url="%s" type="video/mp4" medium="video" duration="%d" width="1280" height="720">\n'
-                 % (attr(url), a.duration))
-        x.append('        <media:thumbnail url="%s" width="800" height="450"/>\n' % attr(image_url(a.image)))
-        x.append('        <media:title type="plain">%s</media:title>\n' % esc(a.title))
-        x.append("      </media:content>\n")
-        x.append('      <enclosure url="%s" length="%d" type="video/mp4"/>\n' % (attr(url), length))
-    x.append("    </item>\n")
-    return "".join(x)
-
-
-def channel(title, link, description, items_xml, updated):
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            "<!-- The Daily Demo: an invented outlet for Bulletin's offline demo edition.\n"
-            "     Written by build-aux/make-demo.py; edit that, not this file. -->\n"
-            '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"'
-            ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
-            ' xmlns:media="http://search.yahoo.com/mrss/">\n'
-            "  <channel>\n"
-            "    <title>%s</title>\n" % esc(title) +
-            "    <link>%s</link>\n" % esc(link) +
-            "    <description>%s</description>\n" % esc(description) +
-            "    <language>en</language>\n"
-            "    <copyright>Invented sample content for the Bulletin demo edition</copyright>\n"
-            "    <lastBuildDate>%s</lastBuildDate>\n" % rfc822(updated) +
-            "".join(items_xml) +
-            "  </channel>\n"
-            "</rss>\n")
-
-
-def newest_first(articles):
-    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
-
-
-def write(outdir, name, text):
-    with open(os.path.join(outdir, name), "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    return name
-
-
-NAMES = {n.casefold() for n in list(TITLES) + list(TITLES.values())}
-
-
-def check():
-    problems = []
-    seen_dates = set()
-    for a in ARTICLES:
-        n = word_count(a)
-        if not 150 <= n <= 350:
-            problems.append("%s: %d words" % (a.slug, n))
-        if not 3 <= len(a.tags) <= 6:
-            problems.append("%s: %d tags" % (a.slug, len(a.tags)))
-        if "## " not in a.body or not ("> " in a.body or "“" in a.body):
-            problems.append("%s: needs a subheading and a quotation" % a.slug)
-        # A tag that names a section or region would file the item there.
-        for tag in a.tags:
-            if tag.casefold() in NAMES:
-                problems.append("%s: tag %r names a section or region" % (a.slug, tag))
-        if a.date > BUILD_DATE:
-            problems.append("%s: dated after the build date" % a.slug)
-        if a.date in seen_dates:
-            problems.append("%s: shares its date with another item" % a.slug)
-        seen_dates.add(a.date)
-        for name in [a.image] + [g[0] for g in a.gallery]:
-            if not os.path.exists(os.path.join(IMAGES_DIR, name + ".jpg")):
-                problems.append("%s: no image %s" % (a.slug, name))
-    if len(BY_SLUG) != len(ARTICLES):
-        problems.append("duplicate slugs")
-    for sid in SECTION_GROUP:
-        if sum(a.section == sid for a in ARTICLES) < 3:
-            problems.append("section %s has fewer than 3 items" % sid)
-    for rid, _ in REGIONS:
-        if sum(a.region == rid for a in ARTICLES) < 3:
-            problems.append("region %s has fewer than 3 items" % rid)
-    for date, text, slug in BREAKING:
-        if slug is not None and slug not in BY_SLUG:
-            problems.append("breaking item links to unknown @%s" % slug)
-    if problems:
-        raise SystemExit("make-demo: " + "\n  ".join(["problems:"] + problems))
-
-
-def main():
-    outdir = sys.argv[1] if len(sys.argv) > 1 else DEMO_DIR
-    os.makedirs(outdir, exist_ok=True)
-    check()
-    written = []
-
-    def feed(name, title, link, description, articles):
-        articles = newest_first(articles)
-        written.append(write(outdir, name, channel(
-            title, link, description, [item_xml(a) for a in articles], articles[0].date)))
-
-    for gid, gtitle, sections in GROUPS:
-        for sid, stitle in sections:
-            path = "%s/%s" % (gid, sid) if gid in ("news", "articles", "videos") else sid
-            feed(sid + ".xml", "%s: %s" % (SITE_NAME, stitle), "%s/%s" % (SITE, path),
-                 "%s from %s, an invented outlet." % (stitle, SITE_NAME),
-                 [a for a in ARTICLES if a.section == sid])
-    for rid, rtitle in REGIONS:
-        feed(rid + ".xml", "%s: %s" % (SITE_NAME, rtitle), "%s/region/%s" % (SITE, rid),
-             "News from %s, from %s, an invented outlet." % (rtitle, SITE_NAME),
-             [a for a in ARTICLES if a.region == rid])
-    feed("latest.xml", "%s: Latest" % SITE_NAME, SITE + "/",
-         "The latest from %s, an invented outlet." % SITE_NAME, ARTICLES)
-
-    items = []
-    for date, text, slug in sorted(BREAKING, reverse=True):
-        when = datetime.datetime.strptime(date, "%Y-%m-%d %H:%M").replace(tzinfo=datetime.timezone.utc)
-        x = ["    <item>\n", "      <title>%s</title>\n" % esc(text)]
-        if slug:
-            x.append("      <link>%s</link>\n" % esc(BY_SLUG[slug].link))
-        x.append('      <guid isPermaLink="false">demo-breaking-%s</guid>\n' % when.strftime("%Y%m%dT%H%M"))
-        x.append("      <pubDate>%s</pubDate>\n" % rfc822(when))
-        x.append("      <category>breaking</category>\n")
-        x.append("    </item>\n")
-        items.append("".join(x))
-    latest = max(datetime.datetime.strptime(d, "%Y-%m-%d %H:%M") for d, _, _ in BREAKING)
-    written.append(write(outdir, "breaking.xml", channel(
-        "%s: Breaking" % SITE_NAME, SITE + "/",
-        "Breaking news from %s, an invented outlet." % SITE_NAME, items,
-        latest.replace(tzinfo=datetime.timezone.utc))))
-
-    words = [word_count(a) for a in ARTICLES]
-    print("make-demo: %d articles (%d-%d words, %d in all), %d breaking items, %d feeds in %s"
-          % (len(ARTICLES), min(words), max(words), sum(words), len(BREAKING), len(written),
-             os.path.relpath(outdir)))
-
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-DEMO_DIR = os.path.join(HERE, "..", "data", "demo")
-IMAGES_DIR = os.path.join(DEMO_DIR, "images")
-
 if __name__ == "__main__":
-    main()
+    OUTLET.main()
