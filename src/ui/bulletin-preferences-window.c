@@ -168,16 +168,19 @@ measured_cb (GObject      *object,
   if (self == NULL || size == NULL)
     return;
 
+  adw_action_row_set_subtitle (self->storage_size_row, NULL);
+
   if (*size == 0)
     {
-      adw_action_row_set_subtitle (self->storage_size_row, _("No article is saved on this computer"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->storage_size_row),
+                                     _("No article is saved on this computer"));
       return;
     }
 
   formatted = g_format_size (*size);
   /* Translators: %s is a size, such as “12.3 MB” */
   text = g_strdup_printf (_("Saved articles use %s"), formatted);
-  adw_action_row_set_subtitle (self->storage_size_row, text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->storage_size_row), text);
 }
 
 /**

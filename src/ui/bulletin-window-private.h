@@ -54,6 +54,7 @@ struct _BulletinWindow
   GtkMenuButton        *saved_menu_button;
   GtkSorter            *saved_sorter;
   char                 *saved_sort;
+  AdwToast             *saved_toast;     /* unowned, while shown */
   AdwToast             *removal_toast;
   GPtrArray            *removal_batch;   /* RemovedBookmark of removal_toast */
 

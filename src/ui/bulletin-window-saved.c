@@ -100,6 +100,17 @@ _bulletin_window_find_article (BulletinWindow *self,
   return bulletin_bookmarks_lookup (bulletin_application_get_bookmarks (get_app (self)), url);
 }
 
+static void
+saved_toast_dismissed_cb (BulletinWindow *self,
+                          AdwToast       *toast)
+{
+  if (self->saved_toast == toast)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &self->saved_toast);
+      self->saved_toast = NULL;
+    }
+}
+
 /**
  * _bulletin_window_save_article:
  * @self: the window
@@ -123,7 +134,16 @@ _bulletin_window_save_article (BulletinWindow  *self,
                           self->edition != NULL ? bulletin_edition_get_id (self->edition) : NULL);
   bulletin_save_queue_add (bulletin_application_get_save_queue (app), article, TRUE);
 
-  bulletin_window_add_toast (self, _("Saved for offline reading"));
+  /* One toast says it for saves in a row */
+  if (self->saved_toast == NULL)
+    {
+      self->saved_toast = adw_toast_new (_("Saved for offline reading"));
+      adw_toast_set_timeout (self->saved_toast, 4);
+      g_object_add_weak_pointer (G_OBJECT (self->saved_toast), (gpointer *) &self->saved_toast);
+      g_signal_connect_object (self->saved_toast, "dismissed",
+                               G_CALLBACK (saved_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (self->toast_overlay, self->saved_toast);
+    }
 }
 
 /* Removal with undo */
@@ -745,6 +765,12 @@ _bulletin_window_saved_init (BulletinWindow *self)
 void
 _bulletin_window_saved_dispose (BulletinWindow *self)
 {
+  if (self->saved_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->saved_toast), (gpointer *) &self->saved_toast);
+      self->saved_toast = NULL;
+    }
+
   /* A closed window's toast goes with it: its removals are complete */
   if (self->removal_toast != NULL)
     {
