@@ -33,6 +33,9 @@ struct _FixtureServer
   GPtrArray      *stalled;       /* SoupServerMessage or GIOStream kept unanswered */
   GHashTable     *trickles;      /* SoupServerMessage -> GSource */
   GBytes         *gzip_bomb;
+  GHashTable     *bytes_sent;    /* raw path -> guint64* written */
+  GHashTable     *hang_ups;      /* raw path -> count of streams the client ended */
+  GPtrArray      *raw_streams;   /* RawStream still writing */
 };
 
 static void
@@ -266,6 +269,36 @@ serve_fault (FixtureServer     *self,
                                         g_bytes_get_data (compressed, NULL),
                                         g_bytes_get_size (compressed));
     }
+  else if (g_str_equal (fault, "empty-feed"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_STATIC, "", 0);
+    }
+  else if (g_str_equal (fault, "corrupt-gzip") || g_str_equal (fault, "truncated-gzip"))
+    {
+      gsize length;
+      g_autofree char *text = fixture_read_data ("rss.xml", &length);
+      g_autofree char *expanded = expand (self, text);
+      g_autoptr(GBytes) compressed = gzip (expanded, strlen (expanded));
+      gsize size = g_bytes_get_size (compressed);
+      g_autofree guint8 *body = g_memdup2 (g_bytes_get_data (compressed, NULL), size);
+
+      if (g_str_equal (fault, "corrupt-gzip"))
+        {
+          /* A good gzip header (10 bytes), then a deflate stream that is
+           * not one: 0xff starts a block of the reserved type 3. */
+          memset (body + 10, 0xff, size - 10);
+        }
+      else
+        {
+          /* Half of a good stream, its end and checksum missing */
+          size /= 2;
+        }
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_replace (response, "Content-Encoding", "gzip");
+      soup_server_message_set_response (msg, "application/rss+xml", SOUP_MEMORY_COPY, (const char *) body, size);
+    }
   else if (g_str_equal (fault, "loop-a"))
     redirect (msg, "/fault/loop-b");
   else if (g_str_equal (fault, "loop-b"))
@@ -408,6 +441,277 @@ typedef struct
   char               request[4096];
 } RawRequest;
 
+/* A response the raw port writes piece by piece, asynchronously, counting
+ * what it wrote, until its pieces run out (it closes) or a write fails
+ * because the client hung up (a hang-up).
+ */
+typedef struct _RawStream RawStream;
+typedef GBytes *(*RawNextFunc) (RawStream *stream);
+
+struct _RawStream
+{
+  FixtureServer     *self;
+  GSocketConnection *connection;
+  GCancellable      *cancellable;
+  char              *path;
+  RawNextFunc        next;
+  guint              interval;   /* ms between pieces, 0 for at once */
+  guint              index;      /* pieces written so far */
+  GSource           *timer;
+  GZlibCompressor   *compressor;
+  GBytes            *piece;
+};
+
+static void raw_stream_write_next (RawStream *stream);
+
+static void
+raw_stream_end (RawStream *stream,
+                gboolean   hung_up)
+{
+  FixtureServer *self = stream->self;
+
+  if (hung_up)
+    count (self->hang_ups, stream->path);
+  g_io_stream_close (G_IO_STREAM (stream->connection), NULL, NULL);
+  g_ptr_array_remove_fast (self->raw_streams, stream);
+}
+
+static void
+raw_stream_free (RawStream *stream)
+{
+  g_cancellable_cancel (stream->cancellable);
+  if (stream->timer != NULL)
+    {
+      g_source_destroy (stream->timer);
+      g_source_unref (stream->timer);
+    }
+  g_clear_object (&stream->connection);
+  g_clear_object (&stream->cancellable);
+  g_clear_object (&stream->compressor);
+  g_clear_pointer (&stream->piece, g_bytes_unref);
+  g_free (stream->path);
+  g_free (stream);
+}
+
+static void
+raw_stream_written_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  RawStream *stream = user_data;
+  g_autoptr(GError) error = NULL;
+  gsize written = 0;
+  guint64 *total;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, &written, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the server is going away; stream is freed */
+
+  total = g_hash_table_lookup (stream->self->bytes_sent, stream->path);
+  if (total == NULL)
+    {
+      total = g_new0 (guint64, 1);
+      g_hash_table_insert (stream->self->bytes_sent, g_strdup (stream->path), total);
+    }
+  *total += written;
+
+  if (error != NULL)
+    {
+      g_debug ("%s: the client hung up: %s", stream->path, error->message);
+      raw_stream_end (stream, TRUE);
+      return;
+    }
+
+  stream->index++;
+  raw_stream_write_next (stream);
+}
+
+static gboolean
+raw_stream_timer_cb (gpointer user_data)
+{
+  RawStream *stream = user_data;
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (stream->connection));
+
+  g_clear_pointer (&stream->timer, g_source_unref);
+  g_output_stream_write_all_async (out,
+                                   g_bytes_get_data (stream->piece, NULL),
+                                   g_bytes_get_size (stream->piece),
+                                   G_PRIORITY_DEFAULT, stream->cancellable,
+                                   raw_stream_written_cb, stream);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+raw_stream_write_next (RawStream *stream)
+{
+  g_clear_pointer (&stream->piece, g_bytes_unref);
+  stream->piece = stream->next (stream);
+  if (stream->piece == NULL)
+    {
+      raw_stream_end (stream, FALSE);
+      return;
+    }
+
+  /* The first piece (the head) goes at once; the others after the interval. */
+  stream->timer = g_timeout_source_new (stream->index == 0 ? 0 : stream->interval);
+  g_source_set_callback (stream->timer, raw_stream_timer_cb, stream, NULL);
+  g_source_attach (stream->timer, NULL);
+}
+
+static void
+raw_stream_start (FixtureServer     *self,
+                  GSocketConnection *connection,
+                  const char        *path,
+                  RawNextFunc        next,
+                  guint              interval)
+{
+  RawStream *stream = g_new0 (RawStream, 1);
+
+  stream->self = self;
+  stream->connection = g_object_ref (connection);
+  stream->cancellable = g_cancellable_new ();
+  stream->path = g_strdup (path);
+  stream->next = next;
+  stream->interval = interval;
+  g_ptr_array_add (self->raw_streams, stream);
+  raw_stream_write_next (stream);
+}
+
+#define RAW_PIECE_SIZE 65536
+#define RAW_HUGE_HEADER_SIZE (1024 * 1024)
+#define RAW_MANY_HEADERS 10000
+
+static GBytes *
+raw_chunk (const void *data,
+           gsize       size)
+{
+  g_autoptr(GString) chunk = g_string_sized_new (size + 16);
+
+  g_string_append_printf (chunk, "%" G_GSIZE_MODIFIER "x\r\n", size);
+  g_string_append_len (chunk, data, size);
+  g_string_append (chunk, "\r\n");
+
+  return g_string_free_to_bytes (g_steal_pointer (&chunk));
+}
+
+/* /raw/drip: a 200 that promises 100000 bytes and sends one a second */
+static GBytes *
+raw_drip_next (RawStream *stream)
+{
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n<";
+
+  if (stream->index == 0)
+    return g_bytes_new_static (head, strlen (head));
+  if (stream->index >= 100000)
+    return NULL;
+
+  return g_bytes_new_static (" ", 1);
+}
+
+/* /raw/endless-chunked: 64 KiB chunks of a feed-like text, forever */
+static GBytes *
+raw_endless_chunked_next (RawStream *stream)
+{
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nTransfer-Encoding: chunked\r\n\r\n";
+  g_autofree char *data = NULL;
+
+  if (stream->index == 0)
+    return g_bytes_new_static (head, strlen (head));
+
+  data = g_malloc (RAW_PIECE_SIZE);
+  memset (data, 'c', RAW_PIECE_SIZE);
+  return raw_chunk (data, RAW_PIECE_SIZE);
+}
+
+/* /raw/endless-gzip: chunked, gzip-encoded, 1 MiB of zeros (about 1 KiB
+ * compressed) a chunk, forever: a bomb with no end at all
+ */
+static GBytes *
+raw_endless_gzip_next (RawStream *stream)
+{
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+                     "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n";
+  static const char zeros[RAW_PIECE_SIZE];
+  g_autoptr(GByteArray) compressed = g_byte_array_new ();
+  char out[RAW_PIECE_SIZE];
+
+  if (stream->index == 0)
+    {
+      stream->compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+      return g_bytes_new_static (head, strlen (head));
+    }
+
+  for (guint i = 0; i < 16; i++)
+    {
+      gboolean last = i == 15;
+      gsize consumed = 0;
+
+      for (;;)
+        {
+          gsize read = 0, written = 0;
+          GConverterResult result;
+
+          result = g_converter_convert (G_CONVERTER (stream->compressor),
+                                        zeros + consumed, sizeof zeros - consumed,
+                                        out, sizeof out,
+                                        last ? G_CONVERTER_FLUSH : G_CONVERTER_NO_FLAGS,
+                                        &read, &written, NULL);
+          g_assert_cmpint (result, !=, G_CONVERTER_ERROR);
+          consumed += read;
+          g_byte_array_append (compressed, (const guint8 *) out, written);
+          if (last ? result == G_CONVERTER_FLUSHED : consumed == sizeof zeros)
+            break;
+        }
+    }
+
+  return raw_chunk (compressed->data, compressed->len);
+}
+
+/* /raw/huge-header: one header line of 1 MiB, written 64 KiB at a time */
+static GBytes *
+raw_huge_header_next (RawStream *stream)
+{
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nX-Huge: ";
+  const char *tail = "\r\nContent-Length: 0\r\n\r\n";
+  guint pieces = RAW_HUGE_HEADER_SIZE / RAW_PIECE_SIZE;
+  char *data;
+
+  if (stream->index == 0)
+    return g_bytes_new_static (head, strlen (head));
+  if (stream->index == pieces + 1)
+    return g_bytes_new_static (tail, strlen (tail));
+  if (stream->index > pieces + 1)
+    return NULL;
+
+  data = g_malloc (RAW_PIECE_SIZE);
+  memset (data, 'h', RAW_PIECE_SIZE);
+  return g_bytes_new_take (data, RAW_PIECE_SIZE);
+}
+
+/* /raw/many-headers: 10,000 short header lines, 1,000 a piece */
+static GBytes *
+raw_many_headers_next (RawStream *stream)
+{
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n";
+  const char *tail = "Content-Length: 0\r\n\r\n";
+  guint pieces = RAW_MANY_HEADERS / 1000;
+  g_autoptr(GString) text = NULL;
+
+  if (stream->index == 0)
+    return g_bytes_new_static (head, strlen (head));
+  if (stream->index == pieces + 1)
+    return g_bytes_new_static (tail, strlen (tail));
+  if (stream->index > pieces + 1)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "X-Filler-%05u: v\r\n", (stream->index - 1) * 1000 + i);
+
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
 static void
 raw_read_cb (GObject      *object,
              GAsyncResult *result,
@@ -428,7 +732,25 @@ raw_read_cb (GObject      *object,
         *line_end = '\0';
       count (self->requests, raw->request);
 
-      if (strstr (raw->request, " /raw/truncated ") != NULL)
+      if (strstr (raw->request, " /raw/mid-header ") != NULL)
+        {
+          /* The status line and half a header, then nothing */
+          const char *head = "HTTP/1.1 200 OK\r\nContent-Ty";
+
+          g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+          g_io_stream_close (G_IO_STREAM (raw->connection), NULL, NULL);
+        }
+      else if (strstr (raw->request, " /raw/drip ") != NULL)
+        raw_stream_start (self, raw->connection, "/raw/drip", raw_drip_next, 1000);
+      else if (strstr (raw->request, " /raw/endless-chunked ") != NULL)
+        raw_stream_start (self, raw->connection, "/raw/endless-chunked", raw_endless_chunked_next, 0);
+      else if (strstr (raw->request, " /raw/endless-gzip ") != NULL)
+        raw_stream_start (self, raw->connection, "/raw/endless-gzip", raw_endless_gzip_next, 0);
+      else if (strstr (raw->request, " /raw/huge-header ") != NULL)
+        raw_stream_start (self, raw->connection, "/raw/huge-header", raw_huge_header_next, 0);
+      else if (strstr (raw->request, " /raw/many-headers ") != NULL)
+        raw_stream_start (self, raw->connection, "/raw/many-headers", raw_many_headers_next, 0);
+      else if (strstr (raw->request, " /raw/truncated ") != NULL)
         {
           const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 10000\r\nConnection: close\r\n\r\n";
           const char *body = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut short</title><item><title>One";
@@ -481,6 +803,9 @@ fixture_server_new (void)
   self->last_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) soup_message_headers_unref);
   self->stalled = g_ptr_array_new_with_free_func (g_object_unref);
   self->trickles = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) trickle_source_free);
+  self->bytes_sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->hang_ups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->raw_streams = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_stream_free);
 
   self->server = soup_server_new ("server-header", "fixture-outlet", NULL);
   soup_server_add_handler (self->server, NULL, handler, self, NULL);
@@ -521,6 +846,9 @@ fixture_server_free (FixtureServer *self)
       g_signal_handlers_disconnect_by_data (msg, self);
   }
   g_clear_pointer (&self->trickles, g_hash_table_unref);
+  g_clear_pointer (&self->raw_streams, g_ptr_array_unref);
+  g_clear_pointer (&self->bytes_sent, g_hash_table_unref);
+  g_clear_pointer (&self->hang_ups, g_hash_table_unref);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_socket_service_stop (self->raw);
@@ -636,6 +964,47 @@ fixture_server_reset_counts (FixtureServer *self)
 {
   g_hash_table_remove_all (self->requests);
   g_hash_table_remove_all (self->not_modified);
+  g_hash_table_remove_all (self->bytes_sent);
+  g_hash_table_remove_all (self->hang_ups);
+}
+
+/* Bytes the raw port wrote to clients of @path (a /raw/ path) */
+guint64
+fixture_server_get_bytes_sent (FixtureServer *self,
+                               const char    *path)
+{
+  guint64 *total = g_hash_table_lookup (self->bytes_sent, path);
+
+  return total != NULL ? *total : 0;
+}
+
+/* Responses to @path the raw port stopped writing because the client hung up */
+guint
+fixture_server_get_hang_ups (FixtureServer *self,
+                             const char    *path)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->hang_ups, path));
+}
+
+/* Runs the main context until a client hangs up on @path, or until the
+ * raw port has written more than @max_bytes to it (a client that goes on
+ * reading what it should have refused): a response that never ends by
+ * itself stops only when its client goes away.
+ *
+ * Returns: whether a client hung up
+ */
+gboolean
+fixture_server_wait_for_hang_up (FixtureServer *self,
+                                 const char    *path,
+                                 guint64        max_bytes)
+{
+  guint before = fixture_server_get_hang_ups (self, path);
+
+  while (fixture_server_get_hang_ups (self, path) == before &&
+         fixture_server_get_bytes_sent (self, path) <= max_bytes)
+    g_main_context_iteration (NULL, TRUE);
+
+  return fixture_server_get_hang_ups (self, path) > before;
 }
 
 BulletinEdition *

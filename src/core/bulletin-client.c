@@ -262,8 +262,11 @@ bulletin_client_init (BulletinClient *self)
                                                  "idle-timeout", 60,
                                                  "max-conns-per-host", 4,
                                                  NULL);
-  if (!soup_session_has_feature (self->session, SOUP_TYPE_CONTENT_DECODER))
-    soup_session_add_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
+  /* Bodies are decoded here rather than by SoupContentDecoder, which
+   * takes a gzip stream cut short for a whole one and passes a broken one
+   * through undecoded: either would reach a parser as if it were the page.
+   */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_CONTENT_DECODER);
 }
 
 /**
@@ -524,12 +527,33 @@ map_error (FetchData    *data,
                         "The secure connection to %s could not be verified: %s",
                         host, error->message);
 
+  /* Before the body (no buffer yet), libsoup says the same of a header
+   * beyond its limit as of a connection closed before any answer.
+   */
+  if (!data->local && data->buffer == NULL &&
+      (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)))
+    return g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_SERVER,
+                        "%s broke off its answer, or sent a header too large to read.",
+                        host);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
     return g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_SERVER,
                         "%s closed the connection before the whole %s arrived.",
                         host, kind_noun (data->kind));
+
+  /* From the decompressor: a Content-Encoding the bytes do not follow */
+  if (!data->local && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    return g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_SERVER,
+                        "%s sent a damaged %s: its compressed data cannot be read.",
+                        host, kind_noun (data->kind));
+
+  if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING))
+    return g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_SERVER,
+                        "%s sent a broken answer that Bulletin cannot read.",
+                        host);
 
   if (error->domain == SOUP_SESSION_ERROR)
     return g_error_new (BULLETIN_ERROR, BULLETIN_ERROR_SERVER,
@@ -616,8 +640,10 @@ error_wrong_type (FetchData  *data,
     }
 
   return g_error_new (BULLETIN_ERROR, code,
-                      "%s sent %s where a %s was expected.",
-                      host_or_uri (data), mime, kind_noun (data->kind));
+                      "%s sent %s where %s %s was expected.",
+                      host_or_uri (data), mime,
+                      data->kind == BULLETIN_FETCH_IMAGE ? "an" : "a",
+                      kind_noun (data->kind));
 }
 
 /* The conditional-request store */
@@ -1095,6 +1121,7 @@ send_cb (GObject      *object,
   FetchData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
+  const char *encoding;
   guint status;
 
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
@@ -1179,6 +1206,30 @@ send_cb (GObject      *object,
       return;
     }
 
+  encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0)
+    {
+      g_autoptr(GZlibDecompressor) decompressor = NULL;
+      GInputStream *decoded;
+
+      if (g_ascii_strcasecmp (encoding, "gzip") == 0 || g_ascii_strcasecmp (encoding, "x-gzip") == 0)
+        decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+      else if (g_ascii_strcasecmp (encoding, "deflate") == 0)
+        decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+      else
+        {
+          g_task_return_new_error (task, BULLETIN_ERROR, BULLETIN_ERROR_SERVER,
+                                   "%s sent the %s in an encoding Bulletin cannot read (%s).",
+                                   host_or_uri (data), kind_noun (data->kind), encoding);
+          return;
+        }
+
+      /* The cap still counts what comes out of it, so a bomb stops there. */
+      decoded = g_converter_input_stream_new (data->stream, G_CONVERTER (decompressor));
+      g_object_unref (data->stream);
+      data->stream = decoded;
+    }
+
   data->buffer = g_byte_array_new ();
   read_next_chunk (g_steal_pointer (&task));
 }
@@ -1236,6 +1287,7 @@ start_request (GTask *task)
       break;
     }
   soup_message_headers_replace (headers, "Accept", accept);
+  soup_message_headers_replace (headers, "Accept-Encoding", "gzip");
 
   g_clear_pointer (&data->cache_etag, g_free);
   g_clear_pointer (&data->cache_last_modified, g_free);
