@@ -385,6 +385,12 @@ handler (SoupServer        *server,
           redirect (msg, target);
           return;
         }
+      if (strstr (override->alias, "://") != NULL)
+        {
+          /* another server's: a redirect there */
+          redirect (msg, override->alias);
+          return;
+        }
       path = override->alias;
       override = g_hash_table_lookup (self->overrides, path);
     }

@@ -48,7 +48,7 @@ G_BEGIN_DECLS
  *
  * Paths set with fixture_server_set_content() win over the files; a path
  * set with fixture_server_set_alias() answers as its target does (a /raw/
- * target by a redirect to the raw port).
+ * target by a redirect to the raw port, an absolute URI by a redirect there).
  */
 typedef struct _FixtureServer FixtureServer;
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <libsoup/soup.h>
 
 #include "bulletin-article.h"
 #include "bulletin-client.h"
@@ -215,6 +216,23 @@ static const FaultCase fault_cases[] = {
   { "/fault/to-file", BULLETIN_ERROR_REDIRECT },
   { "/fault/image", BULLETIN_ERROR_NOT_A_FEED },
   { "/fault/not-a-feed", BULLETIN_ERROR_NOT_A_FEED },
+  { "/fault/410", BULLETIN_ERROR_NOT_FOUND },
+  { "/fault/429-retry", BULLETIN_ERROR_BLOCKED },
+  { "/fault/503-retry", BULLETIN_ERROR_SERVER },
+  { "/fault/trickle", BULLETIN_ERROR_TIMED_OUT },
+  { "/raw/drip", BULLETIN_ERROR_TIMED_OUT },
+  { "/raw/stall", BULLETIN_ERROR_TIMED_OUT },
+  { "/raw/mid-header", BULLETIN_ERROR_SERVER },
+  { "/raw/huge-header", BULLETIN_ERROR_SERVER },
+  { "/raw/many-headers", BULLETIN_ERROR_SERVER },
+  { "/fault/huge-chunked", BULLETIN_ERROR_TOO_LARGE },
+  { "/raw/endless-chunked", BULLETIN_ERROR_TOO_LARGE },
+  { "/raw/endless-gzip", BULLETIN_ERROR_TOO_LARGE },
+  { "/fault/corrupt-gzip", BULLETIN_ERROR_SERVER },
+  { "/fault/truncated-gzip", BULLETIN_ERROR_SERVER },
+  { "/fault/empty-feed", BULLETIN_ERROR_NOT_A_FEED },
+  { "/fault/to-nowhere", BULLETIN_ERROR_REDIRECT },
+  { "/fault/chain/0", BULLETIN_ERROR_REDIRECT },
 };
 
 static BulletinEdition *
@@ -233,11 +251,15 @@ probe_edition (void)
   return edition;
 }
 
+/* A section that had articles keeps them, the same objects, through a
+ * refresh that fails with @code, shows the error, and clears it on the
+ * next success.
+ */
 static void
-test_section_model_fault (gconstpointer data)
+run_fault (BulletinClient *client,
+           const char     *target,
+           int             code)
 {
-  const FaultCase *test = data;
-  g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = probe_edition ();
   g_autoptr(BulletinSectionModel) model = bulletin_section_model_new (client, edition, "probe");
   g_autoptr(GError) error = NULL;
@@ -252,15 +274,16 @@ test_section_model_fault (gconstpointer data)
   for (guint i = 0; i < 3; i++)
     objects[i] = item (list, i);
 
-  fixture_server_set_alias (server, "/outlet/probe.xml", test->target);
+  fixture_server_set_alias (server, "/outlet/probe.xml", target);
   changes = 0;
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), NULL);
   g_assert_false (refresh_run (model, &error));
-  g_assert_error (error, BULLETIN_ERROR, test->code);
+  g_assert_error (error, BULLETIN_ERROR, code);
+  g_test_message ("%s: %s", target, error->message);
 
   /* The error is shown, and what was there stays. */
   g_object_get (model, "error", &property, NULL);
-  g_assert_error (property, BULLETIN_ERROR, test->code);
+  g_assert_error (property, BULLETIN_ERROR, code);
   g_assert_cmpuint (changes, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -272,8 +295,54 @@ test_section_model_fault (gconstpointer data)
   bulletin_client_forget_retry_after (client);
   g_assert_true (refresh_run (model, &error));
   g_assert_null (bulletin_section_model_get_error (model));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 
   fixture_server_clear_overrides (server);
+}
+
+static void
+test_section_model_fault (gconstpointer data)
+{
+  const FaultCase *test = data;
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
+
+  run_fault (client, test->target, test->code);
+}
+
+/* The feed moved to an https server whose certificate is self-signed */
+static void
+test_section_model_fault_tls (void)
+{
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
+  g_autofree char *cert_path = g_build_filename (TEST_DATA_DIR, "tls", "cert.pem", NULL);
+  g_autofree char *key_path = g_build_filename (TEST_DATA_DIR, "tls", "key.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) tls_server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  GSList *uris;
+
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  if (certificate == NULL)
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  tls_server = soup_server_new ("tls-certificate", certificate, NULL);
+  if (!soup_server_listen_local (tls_server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error))
+    {
+      g_test_skip (error->message);
+      return;
+    }
+  uris = soup_server_get_uris (tls_server);
+  uri = g_strdup_printf ("https://127.0.0.1:%d/probe.xml", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* time for a handshake under AddressSanitizer, as in test-client */
+  bulletin_client_set_timeout (client, 60);
+  run_fault (client, uri, BULLETIN_ERROR_TLS);
+
+  soup_server_disconnect (tls_server);
 }
 
 static void
@@ -481,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/section-model/unknown", test_section_model_unknown);
   g_test_add_func ("/section-model/concurrent", test_section_model_concurrent);
   g_test_add_func ("/section-model/cancel", test_section_model_cancel);
+  g_test_add_func ("/section-model/fault-tls", test_section_model_fault_tls);
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/section-model/fault/%u%s", i,
