@@ -944,6 +944,8 @@ test_offline (void)
           g_assert_true (wait_for (row_saving, window));
           g_assert_true (bulletin_save_queue_contains (bulletin_application_get_save_queue (app),
                                                        g_ptr_array_index (urls, 0)));
+          /* Past the list's cross-fade from its empty page */
+          settle (500);
           g_free (screenshot (GTK_WIDGET (window), "saved-list-saving"));
           image_server_release (server);
         }
