@@ -374,6 +374,55 @@ test_cli_bad_input (void)
   run_clear (&run);
 }
 
+/* "saved" lists the bookmarks, shared with `saved import` through the
+ * same settings. */
+static void
+test_cli_headlines_saved (void)
+{
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "bookmarks.json", NULL);
+  g_autofree char *previous = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonObject *section;
+  JsonArray *articles;
+  Run run;
+
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+
+  run_cli (&run, NULL, "headlines", "--edition", "demo", "--section", "saved", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "no saved articles"));
+  run_clear (&run);
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_file_set_contents (file,
+                       "{\"bookmarks\": [{\"url\": \"https://demo.bulletinapp.invalid/news/politics/x\","
+                       " \"title\": \"A saved headline\", \"section\": \"politics\","
+                       " \"saved_at\": \"2026-11-27T10:00:00Z\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  run_cli (&run, NULL, "saved", "import", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run_cli (&run, NULL, "headlines", "--edition", "demo", "--section", "saved", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  section = json_array_get_object_element (json_object_get_array_member (root, "sections"), 0);
+  g_assert_cmpstr (json_object_get_string_member (section, "id"), ==, "saved");
+  articles = json_object_get_array_member (section, "articles");
+  g_assert_cmpuint (json_array_get_length (articles), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (articles, 0), "title"),
+                   ==, "A saved headline");
+  run_clear (&run);
+
+  if (previous != NULL)
+    g_setenv ("GSETTINGS_BACKEND", previous, TRUE);
+  else
+    g_unsetenv ("GSETTINGS_BACKEND");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +441,7 @@ main (int   argc,
 
   g_test_add_func ("/cli-reading/editions", test_cli_editions);
   g_test_add_func ("/cli-reading/headlines-demo", test_cli_headlines_demo);
+  g_test_add_func ("/cli-reading/headlines-saved", test_cli_headlines_saved);
   g_test_add_func ("/cli-reading/offline", test_cli_offline);
   g_test_add_func ("/cli-reading/fixture", test_cli_fixture);
   g_test_add_func ("/cli-reading/bad-input", test_cli_bad_input);

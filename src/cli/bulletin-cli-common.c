@@ -208,6 +208,34 @@ bulletin_cli_read_file_argument (const char  *command,
 }
 
 /**
+ * bulletin_cli_open_settings:
+ * @error: return location for a #GError
+ *
+ * Opens the app's settings, the same bookmarks and edition the app uses.
+ * g_settings_new() would abort on a missing schema; this fails cleanly.
+ *
+ * Returns: (transfer full): the settings, or %NULL with @error set
+ */
+GSettings *
+bulletin_cli_open_settings (GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_set_error (error, BULLETIN_ERROR, BULLETIN_ERROR_FAILED,
+                   "The settings schema %s is not installed", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/**
  * bulletin_cli_add_string:
  * @builder: a #JsonBuilder in an object
  * @name: the member name

@@ -45,6 +45,7 @@ GBytes   *bulletin_cli_read_file_argument (const char  *command,
                                            char       **argv,
                                            gsize        max_size,
                                            int         *status);
+GSettings *bulletin_cli_open_settings   (GError      **error);
 void      bulletin_cli_add_string     (JsonBuilder  *builder,
                                        const char   *name,
                                        const char   *value);

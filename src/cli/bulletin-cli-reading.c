@@ -11,6 +11,7 @@
 #include "bulletin-cli-commands.h"
 #include "bulletin-article.h"
 #include "bulletin-article-loader.h"
+#include "bulletin-bookmarks.h"
 #include "bulletin-breaking.h"
 #include "bulletin-client.h"
 #include "bulletin-date.h"
@@ -41,18 +42,12 @@ static const char * const english_navigation[] = {
 static char *
 default_edition_id (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = bulletin_cli_open_settings (NULL);
   g_autofree char *id = NULL;
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  /* g_settings_new() would abort on a missing schema. */
-  if (schema == NULL)
+  if (settings == NULL)
     return g_strdup (DEFAULT_EDITION);
 
-  settings = g_settings_new_full (schema, NULL, NULL);
   id = g_settings_get_string (settings, "edition");
 
   return id != NULL && id[0] != '\0' ? g_steal_pointer (&id) : g_strdup (DEFAULT_EDITION);
@@ -430,6 +425,73 @@ refreshed_cb (GObject      *object,
   refreshes->pending--;
 }
 
+/* "saved" is a section of every edition: the bookmarks, as the app's
+ * sidebar shows them, newest first. */
+static int
+print_saved_headlines (BulletinEdition *edition,
+                       gboolean         json,
+                       int              limit,
+                       guint            width)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = bulletin_cli_open_settings (&error);
+  g_autoptr(BulletinBookmarks) bookmarks = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *list;
+  guint n;
+
+  if (settings == NULL)
+    return bulletin_cli_fail (error);
+
+  bookmarks = bulletin_bookmarks_new (settings);
+  list = G_LIST_MODEL (bookmarks);
+  n = g_list_model_get_n_items (list);
+  if (limit > 0)
+    n = MIN (n, (guint) limit);
+
+  if (!json)
+    {
+      printf ("Saved\n");
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BulletinArticle) article = g_list_model_get_item (list, i);
+
+          print_headline (article, width);
+        }
+      if (n == 0)
+        printf ("  (no saved articles)\n");
+      return BULLETIN_CLI_EXIT_OK;
+    }
+
+  json_builder_begin_object (builder);
+  add_string (builder, "edition", bulletin_edition_get_id (edition));
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  add_string (builder, "id", "saved");
+  add_string (builder, "title", "Saved");
+  json_builder_set_member_name (builder, "stale");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "articles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BulletinArticle) article = g_list_model_get_item (list, i);
+
+      add_headline (builder, article);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  bulletin_cli_print_json (root, TRUE);
+
+  return BULLETIN_CLI_EXIT_OK;
+}
+
 int
 bulletin_cli_headlines (int    argc,
                         char **argv)
@@ -440,7 +502,7 @@ bulletin_cli_headlines (int    argc,
   int limit = 0;
   GOptionEntry entries[] = {
     { "edition", 'e', 0, G_OPTION_ARG_STRING, &edition_id, "The edition (default: the app's)", "ID" },
-    { "section", 's', 0, G_OPTION_ARG_STRING, &section_id, "One section or region, or “latest” (default: every section)", "ID" },
+    { "section", 's', 0, G_OPTION_ARG_STRING, &section_id, "One section or region, “latest” or “saved” (default: every section)", "ID" },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, "At most N headlines per section", "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print JSON", NULL },
     { NULL }
@@ -466,6 +528,9 @@ bulletin_cli_headlines (int    argc,
   edition = find_edition (edition_id, &error);
   if (edition == NULL)
     return bulletin_cli_fail (error);
+
+  if (g_strcmp0 (section_id, "saved") == 0)
+    return print_saved_headlines (edition, json, limit, width);
 
   client = bulletin_client_new (NULL);
 

@@ -11,6 +11,7 @@
 #include "bulletin-client.h"
 #include "bulletin-error.h"
 #include "bulletin-library.h"
+#include "bulletin-url.h"
 
 /* `bulletin-cli saved`: the same bookmarks (GSettings) and the same saved
  * articles ($XDG_DATA_HOME/bulletin/saved) as the app.
@@ -19,46 +20,15 @@
 static const char saved_usage[] =
   "add [--edition ID] URL | remove URL | list [--json] | export FILE | import FILE";
 
-static GSettings *
-open_settings (GError **error)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  /* g_settings_new() would abort on a missing schema. */
-  if (schema == NULL)
-    {
-      g_set_error (error, BULLETIN_ERROR, BULLETIN_ERROR_FAILED,
-                   "The settings schema %s is not installed", APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static BulletinBookmarks *
 open_bookmarks (GError **error)
 {
-  g_autoptr(GSettings) settings = open_settings (error);
+  g_autoptr(GSettings) settings = bulletin_cli_open_settings (error);
 
   if (settings == NULL)
     return NULL;
 
   return bulletin_bookmarks_new (settings);
-}
-
-static gboolean
-is_http_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL &&
-         (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 ||
-          g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0) &&
-         g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
 }
 
 typedef struct
@@ -107,7 +77,7 @@ saved_add (const char *url,
   g_autofree char *default_edition = NULL;
   AddData data = { 0 };
 
-  if (!is_http_url (url))
+  if (!bulletin_url_is_http (url))
     return bulletin_cli_usage_error ("saved", "'%s' is not an http or https URL", url);
 
   bookmarks = open_bookmarks (&error);
@@ -305,7 +275,7 @@ saved_import (const char *path)
     }
   g_settings_sync ();
 
-  printf ("Imported %u new bookmarks\n", n_added);
+  printf (n_added == 1 ? "Imported %u new bookmark\n" : "Imported %u new bookmarks\n", n_added);
 
   return BULLETIN_CLI_EXIT_OK;
 }
