@@ -225,8 +225,10 @@ open_window (int width,
              int height)
 {
   BulletinWindow *window;
+  g_autofree char *edition_id = g_strdup_printf ("demo-%s", expected->language);
 
-  bulletin_application_set_edition_override (app, "demo");
+  /* The demo edition in the interface's language: demo-ar, demo-es */
+  bulletin_application_set_edition_override (app, edition_id);
   window = bulletin_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
@@ -296,6 +298,9 @@ test_window (void)
   double sidebar_x, list_x, article_x;
   g_autofree char *light = g_strdup_printf ("window-1280-light-%s-ui", expected->language);
   g_autofree char *dark = g_strdup_printf ("window-1280-dark-%s-ui", expected->language);
+
+  /* The demo edition in the interface's language */
+  g_assert_cmpstr (bulletin_edition_get_language (bulletin_window_get_edition (window)), ==, expected->language);
 
   /* Translated */
   g_assert_cmpstr (gtk_widget_get_tooltip_text (window->list_back_button), ==, expected->sections);
