@@ -216,6 +216,70 @@ test_cli_headlines_demo (void)
   run_clear (&run);
 }
 
+/* The demo in another language: its own feeds, every sidebar row filled,
+ * the titles of its language, its own article URLs */
+typedef struct
+{
+  const char *id;
+  const char *first_title;
+  const char *url_prefix;
+} DemoEdition;
+
+static const DemoEdition demo_editions[] = {
+  { "demo-ar", "سياسة", "https://demo.bulletinapp.invalid/ar/" },
+  { "demo-es", "Política", "https://demo.bulletinapp.invalid/es/" },
+};
+
+static void
+test_cli_headlines_demo_language (gconstpointer data)
+{
+  const DemoEdition *demo = data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *sections;
+  JsonArray *items;
+  Run run;
+
+  if (!have_demo ())
+    {
+      g_test_skip ("The demo edition is not bundled");
+      return;
+    }
+
+  run_cli (&run, NULL, "headlines", "--edition", demo->id, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "edition"), ==, demo->id);
+  sections = json_object_get_array_member (root, "sections");
+  g_assert_cmpuint (json_array_get_length (sections), ==, 28);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sections, 0), "title"), ==,
+                   demo->first_title);
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    {
+      JsonObject *section = json_array_get_object_element (sections, i);
+      JsonArray *articles = json_object_get_array_member (section, "articles");
+
+      g_assert_false (json_object_has_member (section, "error"));
+      g_assert_cmpuint (json_array_get_length (articles), >, 0);
+      for (guint j = 0; j < json_array_get_length (articles); j++)
+        {
+          const char *url = json_object_get_string_member (json_array_get_object_element (articles, j), "url");
+
+          g_assert_true (g_str_has_prefix (url, demo->url_prefix));
+        }
+    }
+  run_clear (&run);
+
+  run_cli (&run, NULL, "breaking", "--edition", demo->id, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  items = json_object_get_array_member (root, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 10);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (items, 0), "url"),
+                                   demo->url_prefix));
+  run_clear (&run);
+}
+
 static void
 write_user_edition (const char *id,
                     const char *base)
@@ -441,6 +505,12 @@ main (int   argc,
 
   g_test_add_func ("/cli-reading/editions", test_cli_editions);
   g_test_add_func ("/cli-reading/headlines-demo", test_cli_headlines_demo);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_editions); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli-reading/headlines-%s", demo_editions[i].id);
+
+      g_test_add_data_func (path, &demo_editions[i], test_cli_headlines_demo_language);
+    }
   g_test_add_func ("/cli-reading/headlines-saved", test_cli_headlines_saved);
   g_test_add_func ("/cli-reading/offline", test_cli_offline);
   g_test_add_func ("/cli-reading/fixture", test_cli_fixture);
