@@ -161,6 +161,8 @@ get_web_settings (void)
 
 /* Page */
 
+static void ensure_web_view (BulletinArticleView *self);
+
 static void
 set_loading (BulletinArticleView *self,
              gboolean             loading)
@@ -186,6 +188,7 @@ render (BulletinArticleView *self)
   html = bulletin_article_renderer_render (self->renderer, self->article, self->read_next,
                                            self->loading ? BULLETIN_RENDER_LOADING : BULLETIN_RENDER_NONE);
 
+  ensure_web_view (self);
   self->pending_loads++;
   self->page_shown = TRUE;
   webkit_web_view_load_html (self->web_view, html, "about:blank");
@@ -658,6 +661,36 @@ bulletin_article_view_real_link_activated (BulletinArticleView *self,
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
 }
 
+/* The WebKitWebView, with its network session and the web and network
+ * processes it starts, costs the first frame about as much as the rest of
+ * the window: it is made when the view is first mapped or first given an
+ * article, not with the view. A window that keeps its empty article pane
+ * out of sight until a headline is chosen never makes it at start-up.
+ */
+static void
+ensure_web_view (BulletinArticleView *self)
+{
+  if (self->web_view != NULL)
+    return;
+
+  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                                 "network-session", get_network_session (),
+                                 "settings", get_web_settings (),
+                                 "hexpand", TRUE,
+                                 "vexpand", TRUE,
+                                 NULL);
+  gtk_box_append (GTK_BOX (self->article_box), GTK_WIDGET (self->web_view));
+
+  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self, 0);
+  g_signal_connect_object (self->web_view, "create", G_CALLBACK (create_cb), self, 0);
+  g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_request_cb), self, 0);
+  g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (refuse_cb), self, 0);
+  g_signal_connect_object (self->web_view, "show-notification", G_CALLBACK (refuse_cb), self, 0);
+  g_signal_connect_object (self->web_view, "enter-fullscreen", G_CALLBACK (refuse_fullscreen_cb), self, 0);
+  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
+  g_signal_connect_object (self->web_view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self, 0);
+}
+
 /* GObject */
 
 static void
@@ -678,6 +711,14 @@ bulletin_article_view_dispose (GObject *object)
   g_clear_pointer (&self->read_next, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bulletin_article_view_parent_class)->dispose (object);
+}
+
+static void
+bulletin_article_view_map (GtkWidget *widget)
+{
+  ensure_web_view (BULLETIN_ARTICLE_VIEW (widget));
+
+  GTK_WIDGET_CLASS (bulletin_article_view_parent_class)->map (widget);
 }
 
 static void
@@ -766,6 +807,8 @@ bulletin_article_view_class_init (BulletinArticleViewClass *klass)
   object_class->finalize = bulletin_article_view_finalize;
   object_class->get_property = bulletin_article_view_get_property;
   object_class->set_property = bulletin_article_view_set_property;
+
+  widget_class->map = bulletin_article_view_map;
 
   /**
    * BulletinArticleView:article:
@@ -926,22 +969,6 @@ bulletin_article_view_init (BulletinArticleView *self)
   self->renderer = create_renderer ();
   bulletin_article_renderer_set_dark (self->renderer, adw_style_manager_get_dark (style_manager));
 
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "network-session", get_network_session (),
-                                 "settings", get_web_settings (),
-                                 "hexpand", TRUE,
-                                 "vexpand", TRUE,
-                                 NULL);
-  gtk_box_append (GTK_BOX (self->article_box), GTK_WIDGET (self->web_view));
-
-  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self, 0);
-  g_signal_connect_object (self->web_view, "create", G_CALLBACK (create_cb), self, 0);
-  g_signal_connect_object (self->web_view, "permission-request", G_CALLBACK (permission_request_cb), self, 0);
-  g_signal_connect_object (self->web_view, "run-file-chooser", G_CALLBACK (refuse_cb), self, 0);
-  g_signal_connect_object (self->web_view, "show-notification", G_CALLBACK (refuse_cb), self, 0);
-  g_signal_connect_object (self->web_view, "enter-fullscreen", G_CALLBACK (refuse_fullscreen_cb), self, 0);
-  g_signal_connect_object (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), self, 0);
-  g_signal_connect_object (self->web_view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), self, 0);
   g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (dark_changed_cb), self, 0);
 
   self->open_link_action = g_simple_action_new ("open-link", G_VARIANT_TYPE_STRING);
