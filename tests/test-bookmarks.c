@@ -219,7 +219,8 @@ test_bookmarks_add_remove (void)
   g_assert_cmpuint (recorder.changes->len, ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
-  /* The key holds what the model shows. */
+  /* The key holds what the model shows, once written. */
+  bulletin_bookmarks_flush (bookmarks);
   stored = g_settings_get_value (settings, "bookmarks");
   g_assert_cmpuint (g_variant_n_children (stored), ==, 3);
   {
@@ -270,6 +271,7 @@ test_bookmarks_survive_restart (void)
       bulletin_bookmarks_add (bookmarks, article, "almayadeen-ar");
     }
   g_assert_true (bulletin_bookmarks_remove (bookmarks, "https://example.org/news/5"));
+  bulletin_bookmarks_flush (bookmarks);
   g_settings_sync ();
 
   g_clear_object (&bookmarks);
@@ -354,6 +356,7 @@ test_bookmarks_outside_change (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other_bookmarks)), ==, 5);
 
   bulletin_bookmarks_add (other_bookmarks, article, "almayadeen-en");
+  bulletin_bookmarks_flush (other_bookmarks);
   g_settings_sync ();
   wait_for_changes (&recorder, 1);
 
@@ -371,6 +374,7 @@ test_bookmarks_outside_change (void)
 
   recorder_clear (&recorder);
   g_assert_true (bulletin_bookmarks_remove (other_bookmarks, "https://example.org/item/2"));
+  bulletin_bookmarks_flush (other_bookmarks);
   g_settings_sync ();
   wait_for_changes (&recorder, 1);
   assert_change (&recorder, 0, 3, 1, 0);
@@ -519,6 +523,7 @@ test_bookmarks_many (void)
     g_assert_true (second == g_ptr_array_index (before, 0));
   }
 
+  bulletin_bookmarks_flush (bookmarks);
   stored = g_settings_get_value (settings, "bookmarks");
   g_assert_cmpuint (g_variant_n_children (stored), ==, n);
 
@@ -733,6 +738,7 @@ test_bookmarks_import_merge (void)
   g_assert_cmpuint (recorder.toggled->len, ==, 3);
   g_assert_cmpuint (recorder.changes->len, ==, 1);
 
+  bulletin_bookmarks_flush (bookmarks);
   {
     g_autoptr(GVariant) stored = g_settings_get_value (settings, "bookmarks");
 
@@ -1178,6 +1184,78 @@ test_cli_add (void)
   recorder_free (&recorder);
 }
 
+static void
+count_write_cb (GSettings  *settings,
+                const char *key,
+                guint      *n_writes)
+{
+  (*n_writes)++;
+}
+
+/* Toggles change the model at once and are stored together when the main
+ * loop is idle: one write of the whole list, not one per toggle; and
+ * nothing is lost when the object goes before the idle.
+ */
+static void
+test_bookmarks_coalesced_write (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(BulletinBookmarks) bookmarks = NULL;
+  g_autoptr(GVariant) before = NULL;
+  g_autoptr(GVariant) stored = NULL;
+  guint n_writes = 0;
+
+  g_settings_reset (settings, "bookmarks");
+  g_settings_sync ();
+  bookmarks = bulletin_bookmarks_new (settings);
+  g_signal_connect (settings, "changed::bookmarks", G_CALLBACK (count_write_cb), &n_writes);
+  before = g_settings_get_value (settings, "bookmarks");
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://example.org/coalesced/%u", i);
+      g_autoptr(BulletinArticle) article = make_article (url, "Coalesced", "politics");
+
+      g_assert_true (bulletin_bookmarks_toggle (bookmarks, article, NULL));
+    }
+  {
+    g_autoptr(BulletinArticle) article = make_article ("https://example.org/coalesced/0", "Coalesced", "politics");
+
+    g_assert_false (bulletin_bookmarks_toggle (bookmarks, article, NULL));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bookmarks)), ==, 4);
+
+  /* Not written yet */
+  stored = g_settings_get_value (settings, "bookmarks");
+  g_assert_true (g_variant_equal (stored, before));
+  g_clear_pointer (&stored, g_variant_unref);
+  g_assert_cmpuint (n_writes, ==, 0);
+
+  /* The idle writes the four, once */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  stored = g_settings_get_value (settings, "bookmarks");
+  g_assert_cmpuint (g_variant_n_children (stored), ==, 4);
+  g_clear_pointer (&stored, g_variant_unref);
+  g_assert_cmpuint (n_writes, ==, 1);
+
+  /* A flush with nothing pending writes nothing */
+  bulletin_bookmarks_flush (bookmarks);
+  g_assert_cmpuint (n_writes, ==, 1);
+
+  /* Dropped before the idle: dispose writes it */
+  g_assert_true (bulletin_bookmarks_remove (bookmarks, "https://example.org/coalesced/1"));
+  g_clear_object (&bookmarks);
+  stored = g_settings_get_value (settings, "bookmarks");
+  g_assert_cmpuint (g_variant_n_children (stored), ==, 3);
+  g_assert_cmpuint (n_writes, ==, 2);
+
+  /* and no idle is left behind to write with a freed object */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_writes, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1263,7 @@ main (int   argc,
   test_utils_init (&argc, &argv);
 
   g_test_add_func ("/bookmarks/add-remove", test_bookmarks_add_remove);
+  g_test_add_func ("/bookmarks/coalesced-write", test_bookmarks_coalesced_write);
   g_test_add_func ("/bookmarks/survive-restart", test_bookmarks_survive_restart);
   g_test_add_func ("/bookmarks/outside-change", test_bookmarks_outside_change);
   g_test_add_func ("/bookmarks/hostile-key", test_bookmarks_hostile_key);

@@ -389,6 +389,8 @@ add_bookmark (BulletinBookmarks *bookmarks,
   bulletin_article_set_url (article, url);
   bulletin_article_set_title (article, title);
   bulletin_bookmarks_add (bookmarks, article, "demo");
+  /* Written now, as the app's idle would, so that each add meets the disk */
+  bulletin_bookmarks_flush (bookmarks);
 }
 
 static void

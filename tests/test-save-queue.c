@@ -325,6 +325,7 @@ test_restore (void)
 
   /* Stored, and not twice */
   g_assert_false (bulletin_bookmarks_restore (bookmarks, stub, NULL));
+  bulletin_bookmarks_flush (bookmarks);
   {
     g_autoptr(GVariant) value = g_settings_get_value (settings, "bookmarks");
 

@@ -110,6 +110,7 @@ saved_add (const char *url,
     }
 
   bulletin_bookmarks_add (bookmarks, article, edition);
+  bulletin_bookmarks_flush (bookmarks);
   g_settings_sync ();
 
   bulletin_library_save_async (library, client, article, NULL, save_cb, &data);
@@ -142,6 +143,7 @@ saved_remove (const char *url)
   library = bulletin_library_new (NULL);
   was_saved = bulletin_library_contains (library, url);
   was_bookmarked = bulletin_bookmarks_remove (bookmarks, url);
+  bulletin_bookmarks_flush (bookmarks);
   g_settings_sync ();
 
   if (!bulletin_library_remove (library, url, &error))
@@ -273,6 +275,7 @@ saved_import (const char *path)
       g_prefix_error (&error, "%s: ", path);
       return bulletin_cli_fail (error);
     }
+  bulletin_bookmarks_flush (bookmarks);
   g_settings_sync ();
 
   printf (n_added == 1 ? "Imported %u new bookmark\n" : "Imported %u new bookmarks\n", n_added);

@@ -26,6 +26,7 @@ G_DECLARE_FINAL_TYPE (BulletinBookmarks, bulletin_bookmarks, BULLETIN, BOOKMARKS
 
 BulletinBookmarks *bulletin_bookmarks_new             (GSettings               *settings);
 GSettings         *bulletin_bookmarks_get_settings    (BulletinBookmarks       *self);
+void               bulletin_bookmarks_flush           (BulletinBookmarks       *self);
 gboolean           bulletin_bookmarks_contains        (BulletinBookmarks       *self,
                                                        const char              *url);
 BulletinArticle   *bulletin_bookmarks_lookup          (BulletinBookmarks       *self,

@@ -578,6 +578,10 @@ bulletin_application_shutdown (GApplication *app)
   complete_all_removals (self);
   if (self->save_queue != NULL)
     bulletin_save_queue_cancel_all (self->save_queue);
+  /* A bookmark toggled in the last moments is stored now, not at idle */
+  if (self->bookmarks != NULL)
+    bulletin_bookmarks_flush (self->bookmarks);
+  g_settings_sync ();
 
   G_APPLICATION_CLASS (bulletin_application_parent_class)->shutdown (app);
 }

@@ -123,6 +123,19 @@ settings_have (const char *url)
   return FALSE;
 }
 
+/* The list is written when the main loop is idle after a toggle */
+static gboolean
+settings_have_cb (gpointer data)
+{
+  return settings_have (data);
+}
+
+static gboolean
+settings_lack_cb (gpointer data)
+{
+  return !settings_have (data);
+}
+
 /* Empties Saved and the library, so that each test starts clean */
 static void
 clear_saved (void)
@@ -522,7 +535,7 @@ test_bookmark (void)
   g_assert_no_error (error);
   g_assert_true (bulletin_article_has_body (saved));
   g_assert_cmpstr (bulletin_article_get_url (saved), ==, url);
-  g_assert_true (settings_have (url));
+  g_assert_true (wait_for (settings_have_cb, url));
 
   /* And in Saved, with search */
   activate (window, "win.select-section", g_variant_new_string ("saved"));
@@ -560,7 +573,7 @@ test_remove_undo (void)
   /* The row's menu removes it: gone from the list at once, the copy kept */
   activate (window, "win.remove-from-saved", g_variant_new_string (url));
   g_assert_false (bulletin_bookmarks_contains (bookmarks (), url));
-  g_assert_false (settings_have (url));
+  g_assert_true (wait_for (settings_lack_cb, url));
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 0);
   g_assert_true (bulletin_library_contains (library (), url));
   g_object_get (window, "bookmarked", &bookmarked, NULL);
@@ -579,7 +592,7 @@ test_remove_undo (void)
   settle (100);
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), url));
   g_assert_cmpint (bulletin_bookmarks_get_saved_at (bookmarks (), url), ==, saved_at);
-  g_assert_true (settings_have (url));
+  g_assert_true (wait_for (settings_have_cb, url));
   g_assert_true (bulletin_library_contains (library (), url));
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 1);
   g_object_get (window, "bookmarked", &bookmarked, NULL);
@@ -614,7 +627,7 @@ test_remove_dismiss (void)
   adw_toast_dismiss (toast);
   settle (100);
   g_assert_false (bulletin_application_is_removal_pending (app, url));
-  g_assert_false (settings_have (url));
+  g_assert_true (wait_for (settings_lack_cb, url));
   g_assert_false (bulletin_library_contains (library (), url));
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 
