@@ -176,13 +176,12 @@ bulletin_sidebar_set_edition (BulletinSidebar *self,
   if (edition != NULL)
     {
       GListModel *sections = bulletin_edition_get_sections (edition);
-      BulletinSection *latest = bulletin_edition_lookup_section (edition, BULLETIN_SECTION_LATEST);
       guint n_sections = g_list_model_get_n_items (sections);
 
       bulletin_sidebar_add_row (self, BULLETIN_SECTION_SAVED, _("Saved"), "home", NULL);
-      bulletin_sidebar_add_row (self, BULLETIN_SECTION_LATEST,
-                                latest != NULL ? bulletin_section_get_title (latest) : _("Latest"),
-                                "home", NULL);
+      /* Saved and Latest are the app's own entries, in the interface's
+       * language whatever the edition's. */
+      bulletin_sidebar_add_row (self, BULLETIN_SECTION_LATEST, _("Latest"), "home", NULL);
 
       for (guint i = 0; i < n_sections; i++)
         {
