@@ -5,12 +5,15 @@
 With --seconds 0 (the fuzz-smoke suite) every seed runs once, no mutation:
 a quick check that the seeds still pass. Otherwise the target fuzzes for
 that long (BULLETIN_FUZZ_SECONDS overrides it) from a work corpus kept in
-the build directory, its seeds and, when present, the shared corpus
-(BULLETIN_CORPUS_DIR, read in place), and prints the number of executions.
+the build directory, its seeds and fixtures (each --seeds is a directory,
+or DIR/PATTERN where a directory mixes kinds of files: read in place,
+never written) and, when present, the shared corpus (BULLETIN_CORPUS_DIR,
+read in place), and prints the number of executions.
 A crash, a leak, a timeout or a sanitizer report fails the test and
 leaves the input in the work directory."""
 
 import argparse
+import fnmatch
 import os
 import re
 import subprocess
@@ -27,10 +30,29 @@ SHARED = {
 }
 
 
+def seed_files(specs):
+    """The files of the --seeds arguments: DIR (its files, not its
+    subdirectories) or DIR/PATTERN (the files whose names match)."""
+    files = []
+    for spec in specs:
+        base = os.path.basename(spec)
+        if '*' in base or '?' in base:
+            directory, pattern = os.path.dirname(spec), base
+        else:
+            directory, pattern = spec, '*'
+        if not os.path.isdir(directory):
+            continue
+        for name in sorted(os.listdir(directory)):
+            path = os.path.join(directory, name)
+            if fnmatch.fnmatchcase(name, pattern) and os.path.isfile(path):
+                files.append(path)
+    return files
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--name', required=True)
-    parser.add_argument('--seeds', required=True)
+    parser.add_argument('--seeds', action='append', required=True)
     parser.add_argument('--dict', required=True)
     parser.add_argument('--work', required=True)
     parser.add_argument('--seconds', type=int, default=60)
@@ -59,11 +81,17 @@ def main():
         '-error_exitcode=1', '-timeout_exitcode=1',
         '-timeout=30', '-rss_limit_mb=2560', '-print_final_stats=1',
     ]
+    seeds = seed_files(args.seeds)
     if seconds == 0:
-        seeds = sorted(os.path.join(args.seeds, f) for f in os.listdir(args.seeds))
         command = [args.target] + common + seeds
     else:
-        dirs = [corpus, args.seeds]
+        # libFuzzer writes the inputs it finds into its first corpus
+        # directory: that is the work corpus, never a source directory. The
+        # seeds and fixtures go in as -seed_inputs, read only, and only the
+        # files the patterns name (a corpus directory would be read whole
+        # and recursively).
+        dirs = [corpus]
+        common.append('-seed_inputs=' + ','.join(seeds))
         shared = os.environ.get('BULLETIN_CORPUS_DIR', '')
         for part in SHARED.get(args.name, []):
             path = os.path.join(shared, part)
