@@ -11,6 +11,8 @@
 #include "bulletin-window.h"
 #include "bulletin-window-private.h"
 
+#include "display-utils.h"
+
 /* Every control of the reading window and of the preferences has a name a
  * screen reader can say, every action has a way in from the keyboard, and
  * Tab reaches every control and the article itself.
@@ -19,58 +21,7 @@
  * named by what can be read back: its visible label, its tooltip, an entry's
  * placeholder, or the title of the preferences row it sits in. */
 
-#define TIMEOUT_SECONDS 30
-
 static BulletinApplication *app;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static void
-settle (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static gboolean
-list_has_headlines (gpointer data)
-{
-  BulletinWindow *window = data;
-
-  return g_strcmp0 (bulletin_headline_list_get_state (window->headline_list), "list") == 0 &&
-         bulletin_headline_list_get_n_shown (window->headline_list) > 0;
-}
 
 /* A window on the demo edition with an article open, so that every pane
  * and its buttons are there */
@@ -79,15 +30,11 @@ open_reading_window (void)
 {
   BulletinWindow *window;
 
-  bulletin_application_set_edition_override (app, "demo");
-  window = bulletin_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_mapped, window));
-  g_assert_true (wait_for (list_has_headlines, window));
+  window = display_open_window (app, "demo", 1280, 800);
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
   g_assert_nonnull (bulletin_window_get_article (window));
-  settle (300);
+  display_settle (300);
 
   return window;
 }
@@ -283,11 +230,11 @@ test_window_names (void)
 
   /* The search bar's entry too */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  settle (400);
+  display_settle (400);
 
   assert_every_control_named (GTK_WIDGET (window), 10);
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  display_settle (50);
 }
 
 static gboolean
@@ -316,14 +263,14 @@ test_preferences_names (void)
   GtkWidget *preferences = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  g_assert_true (wait_for (preferences_shown, &preferences));
-  settle (200);
+  g_assert_true (display_wait_for (preferences_shown, &preferences));
+  display_settle (200);
 
   assert_every_control_named (preferences, 5);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  display_settle (50);
 }
 
 /* Keyboard paths */
@@ -572,7 +519,7 @@ test_keyboard_paths (void)
     g_error ("Actions with no keyboard path:%s", missing->str);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  display_settle (50);
 }
 
 /* Tab, and nothing else, reaches every control on screen and the article */
@@ -608,7 +555,7 @@ test_tab_reaches_everything (void)
 
       if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
         continue;   /* wrapped around */
-      settle (5);
+      display_settle (5);
       focus = gtk_root_get_focus (GTK_ROOT (window));
       if (focus == NULL)
         continue;
@@ -662,7 +609,7 @@ test_tab_reaches_everything (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  display_settle (50);
 }
 
 int
@@ -671,20 +618,10 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* No test reaches the internet */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "libproxy", TRUE);
-  g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("https_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("no_proxy", "", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_set_prgname ("test-accessibility");
-
-  app = bulletin_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  display_block_network ();
+  display_init (&argc, &argv, "test-accessibility");
+  app = display_application_new ();
 
   g_test_add_func ("/accessibility/window/names", test_window_names);
   g_test_add_func ("/accessibility/preferences/names", test_preferences_names);

@@ -8,6 +8,8 @@
 
 #include "bulletin-article-view.h"
 
+#include "display-utils.h"
+
 /* The article pane in a real window under Xvfb: what the page shows is read
  * back from its DOM with webkit_web_view_evaluate_javascript(), which runs
  * from the API even though the page's own scripts are off.
@@ -62,34 +64,6 @@ wait_until (gboolean   *done,
     g_source_remove (id);
   else
     g_error ("Timed out waiting for %s", what);
-}
-
-/* Runs the main loop for a while, for things that must NOT happen */
-static void
-spin (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static WebKitWebView *
-find_web_view (GtkWidget *widget)
-{
-  if (WEBKIT_IS_WEB_VIEW (widget))
-    return WEBKIT_WEB_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      WebKitWebView *found = find_web_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gpointer
@@ -196,7 +170,7 @@ wait_for_js (Fixture    *fixture,
         return;
       if (g_get_monotonic_time () > deadline)
         g_error ("Timed out waiting for %s to be %s (it is %s)", script, expected, value);
-      spin (50);
+      display_settle (50);
     }
 }
 
@@ -319,7 +293,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
 
-  fixture->web_view = find_web_view (GTK_WIDGET (fixture->view));
+  fixture->web_view = WEBKIT_WEB_VIEW (display_find_type (GTK_WIDGET (fixture->view), WEBKIT_TYPE_WEB_VIEW));
   g_assert_nonnull (fixture->web_view);
 
   bulletin_article_view_zoom_reset (fixture->view);
@@ -412,7 +386,7 @@ test_hostile_body (Fixture       *fixture,
 
   show_article (fixture, article);
   /* Give a refresh, a frame or a late load every chance to happen */
-  spin (1500);
+  display_settle (1500);
 
   assert_js (fixture, "document.querySelectorAll ('script, iframe, object, embed, form, base, link, meta[http-equiv=\"refresh\"], [onerror], [onclick], [onload]').length", "0");
   assert_js (fixture, "document.querySelectorAll ('a[href^=\"javascript\"]').length", "0");
@@ -424,7 +398,7 @@ test_hostile_body (Fixture       *fixture,
 
   /* Clicking what is left runs nothing either */
   assert_js (fixture, "document.getElementById ('first').click (); typeof window.hostileClick", "undefined");
-  spin (300);
+  display_settle (300);
   assert_js (fixture, "typeof window.hostileLink", "undefined");
   g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, "about:blank");
 
@@ -493,7 +467,7 @@ test_link_click (Fixture       *fixture,
 
   g_free (evaluate (fixture, "document.querySelector ('#body a').click ()"));
   wait_until (&activation.done, "link-activated");
-  spin (300);
+  display_settle (300);
 
   g_assert_cmpstr (activation.uri, ==, "https://example.org/related");
   g_assert_cmpuint (started, ==, 0);
@@ -502,7 +476,7 @@ test_link_click (Fixture       *fixture,
 
   /* A window.open from the page (were script to run) opens nothing */
   assert_js (fixture, "String (window.open ('https://example.org/popup'))", "null");
-  spin (300);
+  display_settle (300);
   g_assert_cmpuint (started, ==, 0);
 
   /* "Open in Browser" goes the same way */
@@ -554,7 +528,7 @@ test_refuses_navigation (Fixture       *fixture,
   popup = g_strdup_printf ("String (window.open ('%s/popup.html', '_blank'))", fixture->base);
   assert_js (fixture, popup, "null");
   g_free (evaluate (fixture, "location.href = 'about:blank'"));
-  spin (1000);
+  display_settle (1000);
 
   g_assert_cmpuint (requests_for (fixture, "/navigate.html"), ==, 0);
   g_assert_cmpuint (requests_for (fixture, "/form"), ==, 0);
@@ -570,7 +544,7 @@ test_refuses_navigation (Fixture       *fixture,
                              "  const a = document.createElement ('a');"
                              "  a.href = 'file:///etc/passwd'; document.body.appendChild (a); a.click ();"
                              "}) ()"));
-  spin (300);
+  display_settle (300);
   g_assert_false (activation.done);
   g_assert_cmpuint (started, ==, 0);
 
@@ -619,7 +593,7 @@ test_read_next (Fixture       *fixture,
 
   g_free (evaluate (fixture, "document.querySelectorAll ('.read-next a')[2].click ()"));
   wait_until (&activation.done, "open-article");
-  spin (200);
+  display_settle (200);
 
   g_assert_nonnull (activation.article);
   g_assert_cmpstr (bulletin_article_get_title (activation.article), ==, "Other 2");
@@ -817,7 +791,7 @@ test_web_process_crash (Fixture       *fixture,
 
   show_article (fixture, article);
   webkit_web_view_terminate_web_process (fixture->web_view);
-  spin (200);
+  display_settle (200);
   g_assert_cmpstr (visible_page (fixture), ==, "crashed");
 
   id = g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_changed_cb), &finished);
@@ -859,7 +833,7 @@ save_screenshot (Fixture    *fixture,
   g_autofree char *path = g_strdup_printf ("%s/article-view-%s.png", dir, name);
 
   /* Let images decode and paint */
-  spin (300);
+  display_settle (300);
   webkit_web_view_get_snapshot (fixture->web_view, WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT,
                                 WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_cb, &snapshot);
   wait_until (&snapshot.done, "a snapshot");

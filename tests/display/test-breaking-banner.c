@@ -11,102 +11,27 @@
 #include "bulletin-window.h"
 #include "bulletin-window-private.h"
 
+#include "display-utils.h"
+
 /* The breaking news banner under Xvfb, on the demo edition's breaking
  * items. The cycling is driven through bulletin_breaking_banner_advance()
  * (interval-ms 0), ages are counted from a fixed "now", and screenshots go
  * to <builddir>/tests/display/screenshots/. */
 
-#define TIMEOUT_SECONDS 30
 #define N_DEMO_ITEMS 10
 
 static BulletinApplication *app;
 
 /* Helpers */
 
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static void
-settle (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
+/* The banner's transitions run longer than a window's: more time before
+ * the picture */
 static char *
 screenshot (GtkWidget  *widget,
             const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  char *path;
-  int width, height;
-
-  settle (600);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-
-  return path;
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  display_settle (300);
+  return display_screenshot (widget, name);
 }
 
 /* Finds the first widget under @widget that has @css_class, and for
@@ -266,17 +191,17 @@ harness_open (Harness    *h,
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (h->window), box);
   gtk_window_set_default_size (h->window, width, 300);
   gtk_window_present (h->window);
-  g_assert_true (wait_for (widget_mapped, h->window));
+  g_assert_true (display_wait_for (display_widget_mapped, h->window));
   /* The window gives the first focusable widget, in the banner, the focus */
   gtk_widget_grab_focus (h->content);
-  settle (100);
+  display_settle (100);
 }
 
 static void
 harness_close (Harness *h)
 {
   gtk_window_destroy (h->window);
-  settle (50);
+  display_settle (50);
 }
 
 /* Tests */
@@ -315,7 +240,7 @@ test_demo_items (void)
   /* The test clock: each advance is the next item, after the last the first */
   g_assert_true (bulletin_breaking_banner_advance (h.banner));
   g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 1);
-  settle (600);
+  display_settle (600);
   g_assert_cmpstr (shown_label (h.banner, "breaking-text"), ==, title_of (model, 1));
   g_assert_cmpstr (shown_label (h.banner, "breaking-age"), ==, "29 min ago");
   g_assert_cmpstr (shown_label (h.banner, "breaking-count"), ==, "2 of 10");
@@ -328,7 +253,7 @@ test_demo_items (void)
   for (guint i = 2; i < N_DEMO_ITEMS; i++)
     g_assert_true (bulletin_breaking_banner_advance (h.banner));
   g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, N_DEMO_ITEMS - 1);
-  settle (600);
+  display_settle (600);
   /* The last demo item has no article */
   g_assert_null (bulletin_article_get_url (bulletin_breaking_banner_get_current (h.banner)));
   g_assert_cmpstr (shown_label (h.banner, "breaking-count"), ==, "10 of 10");
@@ -363,9 +288,9 @@ test_demo_items (void)
   g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 1);
   g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, N_DEMO_ITEMS);
 
-  set_dark (TRUE);
+  display_set_dark (TRUE);
   g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-dark"));
-  set_dark (FALSE);
+  display_set_dark (FALSE);
 
   harness_close (&h);
 }
@@ -400,14 +325,14 @@ test_pause (void)
   next_button = find_by_class (GTK_WIDGET (h.banner), "circular");
   g_assert_nonnull (next_button);
   g_assert_true (gtk_widget_grab_focus (next_button));
-  settle (50);
+  display_settle (50);
   g_assert_true (gtk_widget_has_focus (next_button));
   g_assert_true (bulletin_breaking_banner_get_paused (h.banner));
   g_assert_false (bulletin_breaking_banner_advance (h.banner));
   g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 2);
 
   g_assert_true (gtk_widget_grab_focus (h.content));
-  settle (50);
+  display_settle (50);
   g_assert_false (bulletin_breaking_banner_get_paused (h.banner));
   g_assert_true (bulletin_breaking_banner_advance (h.banner));
   g_assert_cmpuint (bulletin_breaking_banner_get_position (h.banner), ==, 3);
@@ -432,7 +357,7 @@ test_timer (void)
 
   /* The timer only calls advance: with an interval it moves on its own */
   g_object_set (h.banner, "interval-ms", 20, NULL);
-  g_assert_true (wait_for (position_moved, h.banner));
+  g_assert_true (display_wait_for (position_moved, h.banner));
   g_object_set (h.banner, "interval-ms", 0, NULL);
 
   harness_close (&h);
@@ -470,7 +395,7 @@ test_activate (void)
   g_assert_null (bulletin_article_get_url (current));
   bulletin_breaking_banner_activate_current (h.banner);
   g_assert_null (opened);
-  settle (300);
+  display_settle (300);
   g_assert_cmpstr (shown_label (h.banner, "breaking-whole-text"), ==, bulletin_article_get_title (current));
   g_assert_true (bulletin_breaking_banner_get_paused (h.banner));
   g_free (screenshot (gtk_widget_get_ancestor (find_by_class (GTK_WIDGET (h.banner), "breaking-whole-text"),
@@ -479,7 +404,7 @@ test_activate (void)
 
   /* Moving on closes it */
   bulletin_breaking_banner_next (h.banner);
-  settle (300);
+  display_settle (300);
   g_assert_null (find_by_class (GTK_WIDGET (h.banner), "breaking-whole-text"));
   g_assert_false (bulletin_breaking_banner_get_paused (h.banner));
 
@@ -546,7 +471,7 @@ test_close_and_return (void)
   g_assert_false (bulletin_breaking_banner_get_revealed (h.banner));
   g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, 0);
   g_assert_null (bulletin_breaking_banner_get_current (h.banner));
-  g_assert_true (wait_for (revealer_closed, h.banner));
+  g_assert_true (display_wait_for (revealer_closed, h.banner));
   g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-closed"));
 
   /* The same items again (new objects, as after a poll): still closed */
@@ -567,8 +492,8 @@ test_close_and_return (void)
   g_assert_true (bulletin_breaking_banner_get_revealed (h.banner));
   g_assert_cmpuint (bulletin_breaking_banner_get_n_items (h.banner), ==, 1);
   g_assert_true (bulletin_breaking_banner_get_current (h.banner) == fresh);
-  g_assert_true (wait_for (revealer_open, h.banner));
-  settle (600);
+  g_assert_true (display_wait_for (revealer_open, h.banner));
+  display_settle (600);
   g_assert_cmpstr (shown_label (h.banner, "breaking-text"), ==, bulletin_article_get_title (fresh));
   g_assert_cmpstr (shown_label (h.banner, "breaking-age"), ==, "2 min ago");
   /* one item: no count, no previous or next */
@@ -661,7 +586,7 @@ test_narrow (void)
   Harness h = { 0 };
 
   harness_open (&h, G_LIST_MODEL (breaking), 400);
-  settle (200);
+  display_settle (200);
 
   /* The text keeps the room of the age and the count */
   g_assert_cmpstr (shown_label (h.banner, "breaking-text"), ==, title_of (G_LIST_MODEL (breaking), 0));
@@ -669,13 +594,13 @@ test_narrow (void)
   g_assert_null (shown_label (h.banner, "breaking-count"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (h.banner), "compact"));
   bulletin_breaking_banner_next (h.banner);
-  settle (600);
+  display_settle (600);
   g_assert_null (shown_label (h.banner, "breaking-age"));
   g_free (screenshot (GTK_WIDGET (h.window), "breaking-banner-narrow"));
 
   /* Wider again: all of it */
   gtk_window_set_default_size (h.window, 900, 300);
-  settle (300);
+  display_settle (300);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (h.banner), "compact"));
   g_assert_cmpstr (shown_label (h.banner, "breaking-count"), ==, "2 of 10");
   g_assert_nonnull (shown_label (h.banner, "breaking-age"));
@@ -730,10 +655,10 @@ test_window (void)
   window = bulletin_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_mapped, window));
+  g_assert_true (display_wait_for (display_widget_mapped, window));
 
   /* Under the article pane's header bar, with the demo's items, polling */
-  g_assert_true (wait_for (window_banner_revealed, window));
+  g_assert_true (display_wait_for (window_banner_revealed, window));
   banner = window->breaking_banner;
   demo = window->breaking;
   g_assert_true (bulletin_breaking_banner_get_model (banner) == G_LIST_MODEL (demo));
@@ -761,12 +686,12 @@ test_window (void)
 
   /* A click on the item opens its article in the window */
   bulletin_breaking_banner_activate_current (banner);
-  g_assert_true (wait_for (window_shows_current, window));
+  g_assert_true (display_wait_for (window_shows_current, window));
   g_free (screenshot (GTK_WIDGET (window), "breaking-window-1280-article"));
 
   /* Folded, it moves to the headlines */
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 800);
-  g_assert_true (wait_for (window_folded, window));
+  g_assert_true (display_wait_for (window_folded, window));
   g_assert_true (bulletin_breaking_banner_get_revealed (banner));
   adw_leaflet_set_visible_child (window->leaflet, window->list_pane);
   g_free (screenshot (GTK_WIDGET (window), "breaking-window-400"));
@@ -780,7 +705,7 @@ test_window (void)
     g_assert_cmpuint (bulletin_breaking_banner_get_position (banner), ==, (position + N_DEMO_ITEMS - 1) % N_DEMO_ITEMS);
   }
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  settle (300);
+  display_settle (300);
   g_assert_true (gtk_widget_get_parent (GTK_WIDGET (banner)) == window->article_pane);
 
   /* Another edition: another source (offline here: nothing to show) */
@@ -792,10 +717,10 @@ test_window (void)
   g_assert_true (bulletin_breaking_is_running (window->breaking));
 
   g_assert_true (bulletin_window_set_edition_id (window, "demo"));
-  g_assert_true (wait_for (window_banner_revealed, window));
+  g_assert_true (display_wait_for (window_banner_revealed, window));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  display_settle (50);
   bulletin_application_set_edition_override (app, NULL);
 }
 
@@ -933,24 +858,24 @@ test_notification (void)
   g_assert_cmpuint (registration, >, 0);
   owner = g_bus_own_name_on_connection (connection, "org.freedesktop.Notifications",
                                         G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL, &server, NULL);
-  g_assert_true (wait_for (server_owned, &server));
+  g_assert_true (display_wait_for (server_owned, &server));
 
   /* A window opened: its first items are in the banner only */
   bulletin_application_set_edition_override (app, "demo");
   window = bulletin_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (widget_mapped, window));
-  g_assert_true (wait_for (window_banner_revealed, window));
-  g_assert_true (wait_for (window_active, window));
-  settle (200);
+  g_assert_true (display_wait_for (display_widget_mapped, window));
+  g_assert_true (display_wait_for (window_banner_revealed, window));
+  g_assert_true (display_wait_for (window_active, window));
+  display_settle (200);
   g_assert_cmpuint (server.notified->len, ==, 0);
 
   /* Another window takes the focus: the reader looks elsewhere */
   other = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (other), 200, 100);
   gtk_window_present (GTK_WINDOW (other));
-  g_assert_true (wait_for (window_inactive, window));
+  g_assert_true (display_wait_for (window_inactive, window));
   g_assert_false (bulletin_breaking_announcer_get_window_focused (window->breaking_announcer));
 
   /* A new item: one notification, with the item and its article */
@@ -959,7 +884,7 @@ test_notification (void)
   bulletin_article_set_url (fresh, "https://demo.bulletinapp.invalid/in-pictures/the-lagoon-regatta");
   g_ptr_array_add (items, fresh);
   g_assert_cmpuint (bulletin_breaking_announcer_offer (window->breaking_announcer, items), ==, 1);
-  g_assert_true (wait_for (one_notification, &server));
+  g_assert_true (display_wait_for (one_notification, &server));
   g_variant_get (g_ptr_array_index (server.notified, 0), "(&su&s&s&s^a&s@a{sv}i)",
                  NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
   g_assert_cmpstr (summary, ==, "Breaking News");
@@ -969,22 +894,22 @@ test_notification (void)
 
   /* Only once */
   g_assert_cmpuint (bulletin_breaking_announcer_offer (window->breaking_announcer, items), ==, 0);
-  settle (200);
+  display_settle (200);
   g_assert_cmpuint (server.notified->len, ==, 1);
 
   /* Clicked: the article opens in the window */
   g_dbus_connection_emit_signal (connection, NULL, "/org/freedesktop/Notifications",
                                  "org.freedesktop.Notifications", "ActionInvoked",
                                  g_variant_new ("(us)", server.last_id, "default"), NULL);
-  g_assert_true (wait_for (window_shows_regatta, window));
+  g_assert_true (display_wait_for (window_shows_regatta, window));
 
   /* The action presented the window */
-  g_assert_true (wait_for (window_active, window));
+  g_assert_true (display_wait_for (window_active, window));
   g_assert_true (bulletin_breaking_announcer_get_window_focused (window->breaking_announcer));
 
   /* In the background again, two new items: one notification for both */
   gtk_window_present (GTK_WINDOW (other));
-  g_assert_true (wait_for (window_inactive, window));
+  g_assert_true (display_wait_for (window_inactive, window));
   {
     g_autoptr(BulletinArticle) a = bulletin_article_new ();
     g_autoptr(BulletinArticle) b = bulletin_article_new ();
@@ -998,7 +923,7 @@ test_notification (void)
     g_ptr_array_add (items, b);
     g_assert_cmpuint (bulletin_breaking_announcer_offer (window->breaking_announcer, items), ==, 2);
   }
-  g_assert_true (wait_for (two_notifications, &server));
+  g_assert_true (display_wait_for (two_notifications, &server));
   g_variant_get (g_ptr_array_index (server.notified, 1), "(&su&s&s&s^a&s@a{sv}i)",
                  NULL, NULL, NULL, &summary, &body, NULL, NULL, NULL);
   g_assert_cmpstr (summary, ==, "2 Breaking News Items");
@@ -1007,11 +932,11 @@ test_notification (void)
   /* Back in the window: the notification is withdrawn */
   gtk_window_destroy (GTK_WINDOW (other));
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_active, window));
-  g_assert_true (wait_for (notification_closed, &server));
+  g_assert_true (display_wait_for (window_active, window));
+  g_assert_true (display_wait_for (notification_closed, &server));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  display_settle (50);
   bulletin_application_set_edition_override (app, NULL);
   g_bus_unown_name (owner);
   g_dbus_connection_unregister_object (connection, registration);
@@ -1026,20 +951,10 @@ main (int   argc,
 
   /* Nothing reaches the internet: the Al Mayadeen editions find a proxy
    * that refuses every connection */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "libproxy", TRUE);
-  g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("https_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("no_proxy", "", TRUE);
-
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  display_block_network ();
   g_setenv ("LANGUAGE", "C", TRUE);
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_set_prgname ("test-breaking-banner");
-
-  app = bulletin_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  set_dark (FALSE);
+  display_init (&argc, &argv, "test-breaking-banner");
+  app = display_application_new ();
 
   g_test_add_func ("/breaking-banner/demo-items", test_demo_items);
   g_test_add_func ("/breaking-banner/pause", test_pause);

@@ -17,13 +17,13 @@
 #include "bulletin-window.h"
 #include "bulletin-window-private.h"
 
+#include "display-utils.h"
+
 /* The window in the language of $LANGUAGE (meson runs this once with "ar"
  * and once with "es"), with the translations of the build: its words are
  * translated, an Arabic one is mirrored whole, dates are written in the
  * interface's language, and the icons that point follow the direction.
  * Screenshots go to <builddir>/tests/display/screenshots/. */
-
-#define TIMEOUT_SECONDS 30
 
 static BulletinApplication *app;
 static const char *language;
@@ -49,55 +49,6 @@ static const Expected expectations[] = {
 static const Expected *expected;
 
 static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static void
-settle (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static gboolean
-list_has_headlines (gpointer data)
-{
-  BulletinWindow *window = data;
-
-  return g_strcmp0 (bulletin_headline_list_get_state (window->headline_list), "list") == 0 &&
-         bulletin_headline_list_get_n_shown (window->headline_list) > 0;
-}
-
-static gboolean
 view_idle (gpointer data)
 {
   BulletinWindow *window = data;
@@ -118,108 +69,6 @@ model_idle (gpointer data)
   return !loading;
 }
 
-static gboolean
-web_view_loaded (gpointer data)
-{
-  return !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (data));
-}
-
-static GtkWidget *
-find_web_view (GtkWidget *widget)
-{
-  if (WEBKIT_IS_WEB_VIEW (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_web_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  gboolean    done;
-  GdkTexture *texture;
-} WebSnapshot;
-
-static void
-web_snapshot_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  WebSnapshot *web = user_data;
-
-  web->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, NULL);
-  web->done = TRUE;
-}
-
-static gboolean
-web_snapshot_done (gpointer data)
-{
-  return ((WebSnapshot *) data)->done;
-}
-
-/* The window as on screen; the web view draws outside GTK's snapshot, so
- * its own snapshot goes where it sits */
-static void
-screenshot (BulletinWindow *window,
-            const char     *name)
-{
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  GtkWidget *web_view = find_web_view (content);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  graphene_rect_t bounds;
-  GdkRGBA background;
-  int width, height;
-
-  settle (300);
-  width = gtk_widget_get_width (content);
-  height = gtk_widget_get_height (content);
-
-  gdk_rgba_parse (&background, adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "#242424" : "#fafafa");
-  paintable = gtk_widget_paintable_new (content);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-
-  if (web_view != NULL && gtk_widget_is_drawable (web_view) &&
-      gtk_widget_compute_bounds (web_view, content, &bounds))
-    {
-      WebSnapshot web = { FALSE, NULL };
-
-      g_assert_true (wait_for (web_view_loaded, web_view));
-      settle (700);
-      webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (web_view), WEBKIT_SNAPSHOT_REGION_VISIBLE,
-                                    WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, web_snapshot_cb, &web);
-      g_assert_true (wait_for (web_snapshot_done, &web));
-      if (web.texture != NULL)
-        {
-          gtk_snapshot_append_texture (snapshot, web.texture, &bounds);
-          g_object_unref (web.texture);
-        }
-    }
-
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-}
-
 static BulletinWindow *
 open_window (int width,
              int height)
@@ -228,12 +77,8 @@ open_window (int width,
   g_autofree char *edition_id = g_strdup_printf ("demo-%s", expected->language);
 
   /* The demo edition in the interface's language: demo-ar, demo-es */
-  bulletin_application_set_edition_override (app, edition_id);
-  window = bulletin_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_mapped, window));
-  g_assert_true (wait_for (list_has_headlines, window));
+  window = display_open_window (app, edition_id, width, height);
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
 
   return window;
 }
@@ -329,19 +174,19 @@ test_window (void)
 
   /* An article open, for the screenshots: the same as the English ones */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-section", "s", "politics"));
-  g_assert_true (wait_for (list_has_headlines, window));
-  g_assert_true (wait_for (model_idle, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
+  g_assert_true (display_wait_for (model_idle, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
-  g_assert_true (wait_for (view_idle, window));
+  g_assert_true (display_wait_for (view_idle, window));
   /* The thumbnails in, and their cross-fade over */
-  settle (1500);
-  screenshot (window, light);
+  display_settle (1500);
+  g_free (display_screenshot (GTK_WIDGET (window), light));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  screenshot (window, dark);
+  g_free (display_screenshot (GTK_WIDGET (window), dark));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  display_settle (50);
 }
 
 int
@@ -351,12 +196,7 @@ main (int   argc,
   const char *localedir = g_getenv ("BULLETIN_LOCALEDIR");
   int status;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "libproxy", TRUE);
-  g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("https_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("no_proxy", "", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  display_block_network ();
   g_setenv ("TZ", "UTC", TRUE);
 
   language = g_getenv ("LANGUAGE");
@@ -371,10 +211,9 @@ main (int   argc,
 
   /* gtk_test_init () sets an English locale: the environment's comes
    * back after it, with its direction, as gtk_init () would have had it */
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  display_init (&argc, &argv, "test-i18n");
   setlocale (LC_ALL, "");
   gtk_widget_set_default_direction (gtk_get_locale_direction ());
-  g_set_prgname ("test-i18n");
 
   if (expected == NULL)
     {
@@ -382,10 +221,7 @@ main (int   argc,
       return 77;
     }
 
-  app = bulletin_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  app = display_application_new ();
 
   g_test_add_func ("/i18n/words", test_words);
   g_test_add_func ("/i18n/window", test_window);

@@ -16,68 +16,16 @@
 #include "bulletin-window.h"
 #include "bulletin-window-private.h"
 
+#include "display-utils.h"
+
 /* Saved articles in the real window under Xvfb: saving, removing with
  * undo, sorting, the row menu, import and export, the storage preferences,
  * and reading every saved article with the network gone. Screenshots go
  * to <builddir>/tests/screenshots/. */
 
-#define TIMEOUT_SECONDS 30
-
 static BulletinApplication *app;
 
 /* Helpers */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-static void
-settle (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-list_has_headlines (gpointer data)
-{
-  BulletinWindow *window = data;
-
-  return g_strcmp0 (bulletin_headline_list_get_state (window->headline_list), "list") == 0 &&
-         bulletin_headline_list_get_n_shown (window->headline_list) > 0;
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
 
 static gboolean
 queue_empty (gpointer data)
@@ -151,30 +99,7 @@ clear_saved (void)
       g_assert_true (bulletin_library_remove (library (), url, NULL));
     }
   bulletin_save_queue_cancel_all (bulletin_application_get_save_queue (app));
-  g_assert_true (wait_for (queue_empty, NULL));
-}
-
-static BulletinWindow *
-open_window (const char *edition_id,
-             int         width,
-             int         height)
-{
-  BulletinWindow *window;
-
-  bulletin_application_set_edition_override (app, edition_id);
-  window = bulletin_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_mapped, window));
-
-  return window;
-}
-
-static void
-close_window (BulletinWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
+  g_assert_true (display_wait_for (queue_empty, NULL));
 }
 
 /* The articles the list shows, in order */
@@ -197,111 +122,6 @@ shown_urls (BulletinWindow *window)
   while (bulletin_headline_list_select_next (list));
 
   return urls;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* Screenshots */
-
-typedef struct
-{
-  gboolean    done;
-  GdkTexture *texture;
-} WebSnapshot;
-
-static void
-web_snapshot_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  WebSnapshot *web = user_data;
-
-  web->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, NULL);
-  web->done = TRUE;
-}
-
-static gboolean
-web_snapshot_done (gpointer data)
-{
-  return ((WebSnapshot *) data)->done;
-}
-
-static char *
-screenshot (GtkWidget  *window,
-            const char *name)
-{
-  GtkWidget *content = ADW_IS_APPLICATION_WINDOW (window)
-    ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
-    : window;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  GtkWidget *web_view;
-  graphene_rect_t bounds;
-  GdkRGBA background;
-  char *path;
-  int width, height;
-
-  settle (300);
-
-  width = gtk_widget_get_width (content);
-  height = gtk_widget_get_height (content);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_rgba_parse (&background, "#fafafa");
-  paintable = gtk_widget_paintable_new (content);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-
-  /* A web view draws outside GTK's snapshot */
-  web_view = find_type (content, WEBKIT_TYPE_WEB_VIEW);
-  if (web_view != NULL && gtk_widget_is_drawable (web_view) &&
-      gtk_widget_compute_bounds (web_view, content, &bounds))
-    {
-      WebSnapshot web = { FALSE, NULL };
-
-      webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (web_view), WEBKIT_SNAPSHOT_REGION_VISIBLE,
-                                    WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, web_snapshot_cb, &web);
-      g_assert_true (wait_for (web_snapshot_done, &web));
-      if (web.texture != NULL)
-        {
-          gtk_snapshot_append_texture (snapshot, web.texture, &bounds);
-          g_object_unref (web.texture);
-        }
-    }
-
-  node = gtk_snapshot_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-
-  return path;
 }
 
 /* A local outlet: article pages are not needed, as the articles come with
@@ -483,7 +303,7 @@ evaluate (WebKitWebView *web_view,
   Evaluation evaluation = { FALSE, NULL, NULL };
 
   webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, evaluated_cb, &evaluation);
-  g_assert_true (wait_for (evaluation_done, &evaluation));
+  g_assert_true (display_wait_for (evaluation_done, &evaluation));
   g_assert_no_error (evaluation.error);
 
   return evaluation.result;
@@ -505,7 +325,7 @@ bookmark_first_demo_article (BulletinWindow *window)
   char *url;
 
   activate (window, "win.select-section", g_variant_new_string ("latest"));
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
   activate (window, "win.next-article", NULL);
   article = bulletin_window_get_article (window);
   g_assert_nonnull (article);
@@ -514,7 +334,7 @@ bookmark_first_demo_article (BulletinWindow *window)
   /* Ctrl+D */
   activate (window, "win.bookmark", NULL);
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), url));
-  g_assert_true (wait_for (saved_in_library, url));
+  g_assert_true (display_wait_for (saved_in_library, url));
 
   return url;
 }
@@ -522,7 +342,7 @@ bookmark_first_demo_article (BulletinWindow *window)
 static void
 test_bookmark (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autoptr(BulletinArticle) saved = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
@@ -535,7 +355,7 @@ test_bookmark (void)
   g_assert_no_error (error);
   g_assert_true (bulletin_article_has_body (saved));
   g_assert_cmpstr (bulletin_article_get_url (saved), ==, url);
-  g_assert_true (wait_for (settings_have_cb, url));
+  g_assert_true (display_wait_for (settings_have_cb, url));
 
   /* And in Saved, with search */
   activate (window, "win.select-section", g_variant_new_string ("saved"));
@@ -550,13 +370,13 @@ test_bookmark (void)
   activate (window, "win.select-section", g_variant_new_string ("latest"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->saved_menu_button)));
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_remove_undo (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autofree char *url = NULL;
   AdwToast *toast;
   gint64 saved_at;
@@ -573,7 +393,7 @@ test_remove_undo (void)
   /* The row's menu removes it: gone from the list at once, the copy kept */
   activate (window, "win.remove-from-saved", g_variant_new_string (url));
   g_assert_false (bulletin_bookmarks_contains (bookmarks (), url));
-  g_assert_true (wait_for (settings_lack_cb, url));
+  g_assert_true (display_wait_for (settings_lack_cb, url));
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 0);
   g_assert_true (bulletin_library_contains (library (), url));
   g_object_get (window, "bookmarked", &bookmarked, NULL);
@@ -589,23 +409,23 @@ test_remove_undo (void)
   g_signal_emit_by_name (toast, "button-clicked");
   adw_toast_dismiss (toast);
   g_object_unref (toast);
-  settle (100);
+  display_settle (100);
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), url));
   g_assert_cmpint (bulletin_bookmarks_get_saved_at (bookmarks (), url), ==, saved_at);
-  g_assert_true (wait_for (settings_have_cb, url));
+  g_assert_true (display_wait_for (settings_have_cb, url));
   g_assert_true (bulletin_library_contains (library (), url));
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 1);
   g_object_get (window, "bookmarked", &bookmarked, NULL);
   g_assert_true (bookmarked);
   g_assert_null (_bulletin_window_get_removal_toast (window));
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_remove_dismiss (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autofree char *url = NULL;
   g_autofree char *dir = NULL;
   AdwToast *toast;
@@ -625,13 +445,13 @@ test_remove_dismiss (void)
   toast = _bulletin_window_get_removal_toast (window);
   g_assert_nonnull (toast);
   adw_toast_dismiss (toast);
-  settle (100);
+  display_settle (100);
   g_assert_false (bulletin_application_is_removal_pending (app, url));
-  g_assert_true (wait_for (settings_lack_cb, url));
+  g_assert_true (display_wait_for (settings_lack_cb, url));
   g_assert_false (bulletin_library_contains (library (), url));
   g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static gboolean
@@ -643,7 +463,7 @@ removal_done (gpointer data)
 static void
 test_remove_on_close (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autofree char *url = NULL;
 
   clear_saved ();
@@ -654,8 +474,8 @@ test_remove_on_close (void)
   g_assert_true (bulletin_application_is_removal_pending (app, url));
   g_assert_true (bulletin_library_contains (library (), url));
 
-  close_window (window);
-  g_assert_true (wait_for (removal_done, url));
+  display_close_window (window);
+  g_assert_true (display_wait_for (removal_done, url));
   g_assert_false (bulletin_library_contains (library (), url));
 }
 
@@ -672,7 +492,7 @@ import_json (const char *json)
 static void
 test_sort (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autoptr(GPtrArray) order = NULL;
 
   clear_saved ();
@@ -719,10 +539,10 @@ test_sort (void)
 
   /* Other sections keep their own order */
   activate (window, "win.select-section", g_variant_new_string ("latest"));
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
 
   activate (window, "win.saved-sort", g_variant_new_string ("saved"));
-  close_window (window);
+  display_close_window (window);
 }
 
 typedef struct
@@ -770,7 +590,7 @@ assert_menu_item (GMenuModel *menu,
 static void
 test_context_menu (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autoptr(BulletinArticle) article = NULL;
   ClipboardRead read = { FALSE, NULL };
   GtkWidget *popover;
@@ -778,14 +598,14 @@ test_context_menu (void)
 
   clear_saved ();
   activate (window, "win.select-section", g_variant_new_string ("latest"));
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
   article = g_list_model_get_item (bulletin_headline_list_get_model (window->headline_list), 1);
   url = bulletin_article_get_url (article);
 
   /* The menu of a row not saved */
   popover = bulletin_headline_list_popup_menu (window->headline_list, article, NULL, -1, -1);
   g_assert_true (GTK_IS_POPOVER_MENU (popover));
-  settle (100);
+  display_settle (100);
   g_assert_true (gtk_widget_get_visible (popover));
   assert_menu_item (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), 0, 0, "win.save-for-later", url);
   assert_menu_item (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), 1, 0, "win.open-link-in-browser", url);
@@ -796,7 +616,7 @@ test_context_menu (void)
   activate (window, "win.save-for-later", g_variant_new_string (url));
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), url));
   g_assert_null (bulletin_window_get_article (window));
-  g_assert_true (wait_for (saved_in_library, (gpointer) url));
+  g_assert_true (display_wait_for (saved_in_library, (gpointer) url));
 
   popover = bulletin_headline_list_popup_menu (window->headline_list, article, NULL, -1, -1);
   assert_menu_item (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), 0, 0, "win.remove-from-saved", url);
@@ -805,14 +625,14 @@ test_context_menu (void)
   /* Copy Link */
   activate (window, "win.copy-article-link", g_variant_new_string (url));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_read_cb, &read);
-  g_assert_true (wait_for (clipboard_read_done, &read));
+  g_assert_true (display_wait_for (clipboard_read_done, &read));
   g_assert_cmpstr (read.text, ==, url);
   g_free (read.text);
 
   /* Menu or Shift+F10 opens the selected row's menu */
   activate (window, "win.next-article", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->headline_list), "headlines.context-menu", NULL));
-  settle (100);
+  display_settle (100);
   g_assert_true (gtk_widget_get_visible (popover));
   gtk_popover_popdown (GTK_POPOVER (popover));
 
@@ -820,10 +640,10 @@ test_context_menu (void)
   activate (window, "win.remove-from-saved", g_variant_new_string (url));
   g_assert_false (bulletin_bookmarks_contains (bookmarks (), url));
   adw_toast_dismiss (_bulletin_window_get_removal_toast (window));
-  settle (50);
+  display_settle (50);
   g_assert_false (bulletin_library_contains (library (), url));
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static gboolean
@@ -844,7 +664,7 @@ export_written (gpointer data)
 static void
 test_import_export (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autofree char *dir = g_dir_make_tmp ("test-saved-XXXXXX", NULL);
   g_autofree char *import_path = g_build_filename (dir, "import.json", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
@@ -869,42 +689,42 @@ test_import_export (void)
 
   /* Two new, the repeated one once */
   _bulletin_window_import_saved (window, import_file);
-  g_assert_true (wait_for (n_bookmarks_is, GUINT_TO_POINTER (3)));
+  g_assert_true (display_wait_for (n_bookmarks_is, GUINT_TO_POINTER (3)));
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), "http://127.0.0.1:9/one"));
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), "http://127.0.0.1:9/two"));
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), url));
 
   /* Again: nothing new */
   _bulletin_window_import_saved (window, import_file);
-  settle (300);
+  display_settle (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bookmarks ())), ==, 3);
 
   /* Not a list of saved articles: nothing changes */
   _bulletin_window_import_saved (window, bad_file);
-  settle (300);
+  display_settle (300);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (bookmarks ())), ==, 3);
 
   /* Export as OPML, with every URL */
   _bulletin_window_export_saved (window, export_file, BULLETIN_BOOKMARKS_FORMAT_OPML);
-  g_assert_true (wait_for (export_written, export_path));
+  g_assert_true (display_wait_for (export_written, export_path));
   g_assert_true (g_file_get_contents (export_path, &exported, NULL, NULL));
   g_assert_nonnull (strstr (exported, "<opml"));
   g_assert_nonnull (strstr (exported, "http://127.0.0.1:9/one"));
   g_assert_nonnull (strstr (exported, url));
 
-  g_assert_true (wait_for (queue_empty, NULL));
+  g_assert_true (display_wait_for (queue_empty, NULL));
   g_unlink (import_path);
   g_unlink (bad_path);
   g_unlink (export_path);
   g_rmdir (dir);
-  close_window (window);
+  display_close_window (window);
 }
 
 static gboolean
 row_saving (gpointer data)
 {
   BulletinWindow *window = data;
-  GtkWidget *bar = find_type (GTK_WIDGET (window->headline_list), GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *bar = display_find_type (GTK_WIDGET (window->headline_list), GTK_TYPE_PROGRESS_BAR);
 
   /* The first progress bar is on the first row */
   return bar != NULL && gtk_widget_is_visible (bar);
@@ -916,7 +736,7 @@ view_shows_saved (gpointer data)
   BulletinWindow *window = data;
   BulletinArticle *shown = bulletin_article_view_get_article (BULLETIN_ARTICLE_VIEW (window->article_view));
   BulletinArticle *article = bulletin_window_get_article (window);
-  GtkWidget *web_view = find_type (window->article_view, WEBKIT_TYPE_WEB_VIEW);
+  GtkWidget *web_view = display_find_type (window->article_view, WEBKIT_TYPE_WEB_VIEW);
 
   return shown != NULL && article != NULL && shown != article &&
          bulletin_article_has_body (shown) &&
@@ -927,7 +747,7 @@ view_shows_saved (gpointer data)
 static void
 test_offline (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   ImageServer *server = image_server_new ();
   const char *dates[] = { "2026-03-01T08:00:00Z", "2026-03-02T08:00:00Z", "2026-03-03T08:00:00Z" };
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
@@ -954,16 +774,16 @@ test_offline (void)
         {
           /* Read nothing meanwhile: the page would wait for its images too */
           bulletin_window_show_article (window, NULL);
-          g_assert_true (wait_for (row_saving, window));
+          g_assert_true (display_wait_for (row_saving, window));
           g_assert_true (bulletin_save_queue_contains (bulletin_application_get_save_queue (app),
                                                        g_ptr_array_index (urls, 0)));
           /* Past the list's cross-fade from its empty page */
-          settle (500);
-          g_free (screenshot (GTK_WIDGET (window), "saved-list-saving"));
+          display_settle (500);
+          g_free (display_screenshot_now (GTK_WIDGET (window), "saved-list-saving"));
           image_server_release (server);
         }
     }
-  g_assert_true (wait_for (queue_empty, NULL));
+  g_assert_true (display_wait_for (queue_empty, NULL));
   g_assert_false (row_saving (window));
   for (guint i = 0; i < urls->len; i++)
     g_assert_true (bulletin_library_contains (library (), g_ptr_array_index (urls, i)));
@@ -973,22 +793,22 @@ test_offline (void)
   /* The network goes */
   image_server_stop (server);
   bulletin_application_set_network_available (app, FALSE);
-  settle (300);
+  display_settle (300);
   g_assert_true (gtk_revealer_get_reveal_child (window->offline_revealer));
 
   /* Every saved article reads whole: text and images from the disk */
   model = bulletin_headline_list_get_model (window->headline_list);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, urls->len);
-  web_view = find_type (window->article_view, WEBKIT_TYPE_WEB_VIEW);
+  web_view = display_find_type (window->article_view, WEBKIT_TYPE_WEB_VIEW);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(BulletinArticle) stub = g_list_model_get_item (model, i);
       g_autofree char *images = NULL;
       g_autofree char *text = NULL;
-      gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+      gint64 deadline = g_get_monotonic_time () + DISPLAY_TIMEOUT_SECONDS * G_USEC_PER_SEC;
 
       bulletin_headline_list_activate_article (window->headline_list, stub);
-      g_assert_true (wait_for (view_shows_saved, window));
+      g_assert_true (display_wait_for (view_shows_saved, window));
 
       /* Decoded, not merely present */
       for (;;)
@@ -1004,7 +824,7 @@ test_offline (void)
                              "}) ()");
           if (g_strcmp0 (images, "2/2") == 0 || g_get_monotonic_time () > deadline)
             break;
-          settle (50);
+          display_settle (50);
         }
       g_assert_cmpstr (images, ==, "2/2");
 
@@ -1013,25 +833,25 @@ test_offline (void)
       g_assert_nonnull (strstr (text, "Fishing boats came back before dawn"));
       g_assert_nonnull (strstr (text, bulletin_article_get_title (stub)));
     }
-  g_free (screenshot (GTK_WIDGET (window), "saved-offline"));
+  g_free (display_screenshot_now (GTK_WIDGET (window), "saved-offline"));
 
   /* F5 on a section from the web does not refresh, and says why */
   activate (window, "win.select-edition", g_variant_new_string ("almayadeen-en"));
   activate (window, "win.select-section", g_variant_new_string ("latest"));
-  settle (200);
+  display_settle (200);
   {
     GListModel *latest = bulletin_window_get_section_model (window, "latest");
     gboolean loading = TRUE;
     int i;
 
     for (i = 0; i < 200 && bulletin_section_model_get_loading (BULLETIN_SECTION_MODEL (latest)); i++)
-      settle (50);
+      display_settle (50);
     activate (window, "win.refresh", NULL);
     g_object_get (latest, "loading", &loading, NULL);
     g_assert_false (loading);
     g_assert_true (gtk_revealer_get_reveal_child (window->offline_revealer));
   }
-  g_free (screenshot (GTK_WIDGET (window), "saved-offline-section"));
+  g_free (display_screenshot_now (GTK_WIDGET (window), "saved-offline-section"));
 
   /* Back online: the banner goes, and the section is refreshed once */
   bulletin_application_set_network_available (app, TRUE);
@@ -1040,7 +860,7 @@ test_offline (void)
                  bulletin_section_model_get_error (BULLETIN_SECTION_MODEL (bulletin_window_get_section_model (window, "latest"))) != NULL);
 
   activate (window, "win.select-edition", g_variant_new_string ("demo"));
-  close_window (window);
+  display_close_window (window);
   clear_saved ();
   image_server_free (server);
 }
@@ -1048,7 +868,7 @@ test_offline (void)
 static void
 test_preferences_storage (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   BulletinPreferencesWindow *preferences;
   g_autofree char *url = NULL;
   GtkWidget *dialog;
@@ -1063,8 +883,8 @@ test_preferences_storage (void)
   gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (preferences), 560, 900);
   gtk_window_present (GTK_WINDOW (preferences));
-  g_assert_true (wait_for (window_mapped, preferences));
-  settle (300);
+  g_assert_true (display_wait_for (display_widget_mapped, preferences));
+  display_settle (300);
 
   size_row = ADW_ACTION_ROW (gtk_widget_get_template_child (GTK_WIDGET (preferences),
                                                             BULLETIN_TYPE_PREFERENCES_WINDOW,
@@ -1072,23 +892,23 @@ test_preferences_storage (void)
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (size_row)), "Saved articles use "));
 
   /* Scrolled to the storage group for the screenshot */
-  page = find_type (GTK_WIDGET (preferences), GTK_TYPE_SCROLLED_WINDOW);
+  page = display_find_type (GTK_WIDGET (preferences), GTK_TYPE_SCROLLED_WINDOW);
   if (page != NULL)
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
     }
-  g_free (screenshot (GTK_WIDGET (preferences), "preferences-storage"));
+  g_free (display_screenshot_now (GTK_WIDGET (preferences), "preferences-storage"));
 
   /* The Remove button asks first */
   dialog = bulletin_preferences_window_confirm_remove (preferences);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "remove"));
-  settle (200);
-  g_free (screenshot (dialog, "preferences-storage-confirm"));
+  display_settle (200);
+  g_free (display_screenshot_now (dialog, "preferences-storage-confirm"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  settle (100);
+  display_settle (100);
   g_assert_true (bulletin_bookmarks_contains (bookmarks (), url));
 
   /* Nothing is older than a week */
@@ -1114,7 +934,7 @@ test_preferences_storage (void)
   g_assert_true (bulletin_library_contains (library (), url));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  close_window (window);
+  display_close_window (window);
 }
 
 int
@@ -1123,18 +943,11 @@ main (int   argc,
 {
   int status;
 
-  /* Quicker under Xvfb than GL through llvmpipe */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   /* No test reaches past this machine */
   g_setenv ("no_proxy", "127.0.0.1,localhost", TRUE);
 
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_set_prgname ("test-saved");
-
-  app = bulletin_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  display_init (&argc, &argv, "test-saved");
+  app = display_application_new ();
   /* Whatever this machine's network: the tests say when it is there */
   bulletin_application_set_network_available (app, TRUE);
 

@@ -15,62 +15,15 @@
 #include "bulletin-window.h"
 #include "bulletin-window-private.h"
 
+#include "display-utils.h"
+
 /* The reading window under Xvfb, driven through its actions on the demo
  * edition; screenshots go to <builddir>/tests/screenshots/. */
 
-#define TIMEOUT_SECONDS 30
-
 static BulletinApplication *app;
 
+
 /* Helpers */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the predicate holds; FALSE after the timeout */
-static gboolean
-wait_for (Predicate predicate,
-          gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return !timed_out;
-}
-
-/* Lets layout, drawing and quick idle work happen */
-static void
-settle (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-list_has_headlines (gpointer data)
-{
-  BulletinWindow *window = data;
-
-  return g_strcmp0 (bulletin_headline_list_get_state (window->headline_list), "list") == 0 &&
-         bulletin_headline_list_get_n_shown (window->headline_list) > 0;
-}
 
 static gboolean
 list_shows_error_or_empty (gpointer data)
@@ -102,172 +55,12 @@ view_idle (gpointer data)
          !bulletin_article_view_get_loading (BULLETIN_ARTICLE_VIEW (window->article_view));
 }
 
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data)) &&
-         gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
 static void
 activate (BulletinWindow *window,
           const char     *action,
           GVariant       *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-}
-
-static BulletinWindow *
-open_window (const char *edition_id,
-             int         width,
-             int         height)
-{
-  BulletinWindow *window;
-
-  bulletin_application_set_edition_override (app, edition_id);
-  window = bulletin_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (window_mapped, window));
-
-  return window;
-}
-
-static void
-close_window (BulletinWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle (50);
-}
-
-static GtkWidget *
-find_web_view (GtkWidget *widget)
-{
-  if (WEBKIT_IS_WEB_VIEW (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_web_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  gboolean    done;
-  GdkTexture *texture;
-} WebSnapshot;
-
-static void
-web_snapshot_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  WebSnapshot *web = user_data;
-  g_autoptr(GError) error = NULL;
-
-  web->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, &error);
-  if (error != NULL)
-    g_test_message ("no snapshot of the article: %s", error->message);
-  web->done = TRUE;
-}
-
-static gboolean
-web_snapshot_done (gpointer data)
-{
-  return ((WebSnapshot *) data)->done;
-}
-
-/* A web view draws outside GTK's snapshot: its own snapshot goes where it
- * sits in the window */
-static gboolean
-web_view_loaded (gpointer data)
-{
-  return !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (data));
-}
-
-static void
-snapshot_web_view (GtkSnapshot *snapshot,
-                   GtkWidget   *content,
-                   GtkWidget   *web_view)
-{
-  WebSnapshot web = { FALSE, NULL };
-  graphene_rect_t bounds;
-
-  if (web_view == NULL || !gtk_widget_is_drawable (web_view) ||
-      !gtk_widget_compute_bounds (web_view, content, &bounds))
-    return;
-
-  g_assert_true (wait_for (web_view_loaded, web_view));
-  /* Painted, with its images */
-  settle (700);
-
-  webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (web_view), WEBKIT_SNAPSHOT_REGION_VISIBLE,
-                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, web_snapshot_cb, &web);
-  g_assert_true (wait_for (web_snapshot_done, &web));
-  if (web.texture == NULL)
-    return;
-
-  gtk_snapshot_append_texture (snapshot, web.texture, &bounds);
-  g_object_unref (web.texture);
-}
-
-static char *
-screenshot (BulletinWindow *window,
-            const char     *name)
-{
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  GdkRGBA background;
-  char *path;
-  int width, height;
-
-  settle (300);
-
-  width = gtk_widget_get_width (content);
-  height = gtk_widget_get_height (content);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  /* The window's own background under its content, as on screen */
-  gdk_rgba_parse (&background, adw_style_manager_get_dark (adw_style_manager_get_default ())
-                               ? "#242424" : "#fafafa");
-  paintable = gtk_widget_paintable_new (content);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  snapshot_web_view (snapshot, content, find_web_view (content));
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s (%dx%d)", path, width, height);
-
-  return path;
-}
-
-static void
-set_dark (gboolean dark)
-{
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 }
 
 /* Tests */
@@ -322,7 +115,7 @@ test_sidebar_english (void)
 
   /* Only the rows: no section model, so nothing is fetched */
   bulletin_sidebar_set_edition (sidebar, edition);
-  settle (50);
+  display_settle (50);
 
   g_assert_cmpuint (bulletin_sidebar_get_n_entries (sidebar), ==, G_N_ELEMENTS (english_navigation));
   for (guint i = 0; i < G_N_ELEMENTS (english_navigation); i++)
@@ -353,7 +146,7 @@ test_sidebar_english (void)
 static void
 test_demo_sections (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   BulletinSidebarRow *row;
   GListModel *model;
   guint n_items;
@@ -364,12 +157,12 @@ test_demo_sections (void)
 
   /* The demo starts on Latest (the settings are empty) and fills it */
   g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "latest");
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
 
   activate (window, "win.select-section", g_variant_new_string ("politics"));
   g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "politics");
   g_assert_cmpstr (adw_window_title_get_title (window->list_title), ==, "Politics");
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
 
   model = bulletin_window_get_section_model (window, "politics");
   n_items = g_list_model_get_n_items (model);
@@ -388,20 +181,20 @@ test_demo_sections (void)
   g_assert_false (bulletin_window_select_section (window, "no-such-section"));
   g_assert_cmpstr (bulletin_window_get_section_id (window), ==, "latest");
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_demo_article (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   BulletinSidebarRow *row;
   BulletinArticle *first;
   BulletinArticle *second;
   guint unread;
 
   activate (window, "win.select-section", g_variant_new_string ("politics"));
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
   row = BULLETIN_SIDEBAR_ROW (bulletin_sidebar_get_row (window->sidebar, "politics"));
   unread = bulletin_sidebar_row_get_unread (row);
   g_assert_null (bulletin_window_get_article (window));
@@ -420,8 +213,8 @@ test_demo_article (void)
   g_assert_cmpstr (bulletin_article_get_url (bulletin_article_view_get_article (BULLETIN_ARTICLE_VIEW (window->article_view))),
                    ==, bulletin_article_get_url (first));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->share_button)));
-  g_assert_true (wait_for (view_idle, window));
-  g_assert_true (wait_for (model_idle, window));
+  g_assert_true (display_wait_for (view_idle, window));
+  g_assert_true (display_wait_for (model_idle, window));
   g_assert_true (gtk_widget_get_sensitive (gtk_widget_get_parent (GTK_WIDGET (window->refresh_stack))));
 
   /* j again, then k back */
@@ -434,23 +227,23 @@ test_demo_article (void)
       g_assert_true (bulletin_window_get_article (window) == first);
     }
 
-  g_free (screenshot (window, "window-1280-light-en"));
-  set_dark (TRUE);
-  g_free (screenshot (window, "window-1280-dark-en"));
-  set_dark (FALSE);
+  g_free (display_screenshot (GTK_WIDGET (window), "window-1280-light-en"));
+  display_set_dark (TRUE);
+  g_free (display_screenshot (GTK_WIDGET (window), "window-1280-dark-en"));
+  display_set_dark (FALSE);
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_demo_refresh (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   guint n_items;
   gboolean loading = FALSE;
 
-  g_assert_true (wait_for (list_has_headlines, window));
-  g_assert_true (wait_for (model_idle, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
+  g_assert_true (display_wait_for (model_idle, window));
   n_items = bulletin_headline_list_get_n_shown (window->headline_list);
   g_assert_true (gtk_widget_get_sensitive (gtk_widget_get_parent (GTK_WIDGET (window->refresh_stack))));
 
@@ -461,25 +254,25 @@ test_demo_refresh (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "spinner");
   g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_parent (GTK_WIDGET (window->refresh_stack))));
 
-  g_assert_true (wait_for (model_idle, window));
+  g_assert_true (display_wait_for (model_idle, window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "icon");
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, n_items);
   g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "list");
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_demo_search (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autoptr(BulletinArticle) first = NULL;
   g_auto(GStrv) words = NULL;
   const char *word = NULL;
   guint n_items;
   guint n_shown;
 
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
   n_items = bulletin_headline_list_get_n_shown (window->headline_list);
   g_assert_cmpuint (n_items, >, 1);
 
@@ -519,19 +312,19 @@ test_demo_search (void)
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, n_items);
   g_assert_cmpstr (bulletin_headline_list_get_search_text (window->headline_list), ==, "");
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_demo_bookmark (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   BulletinBookmarks *bookmarks = bulletin_application_get_bookmarks (app);
   BulletinArticle *article;
   g_autofree char *url = NULL;
   gboolean bookmarked = TRUE;
 
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
 
   /* Nothing to bookmark before an article is open */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->bookmark_button)));
@@ -566,14 +359,14 @@ test_demo_bookmark (void)
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 0);
   g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "empty");
 
-  settle (200);
-  close_window (window);
+  display_settle (200);
+  display_close_window (window);
 }
 
 static void
 test_demo_font_size (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   double scale = 0;
 
@@ -599,16 +392,16 @@ test_demo_font_size (void)
   g_object_get (window->article_view, "font-scale", &scale, NULL);
   g_assert_cmpfloat_with_epsilon (scale, 1.0, 0.001);
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_arabic (void)
 {
-  BulletinWindow *window = open_window ("demo", 1280, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 1280, 800);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
 
   /* Through the edition switcher, which the reader's choice is written for */
@@ -625,38 +418,38 @@ test_arabic (void)
   g_assert_cmpstr (bulletin_sidebar_get_entry_id (window->sidebar, 1), ==, "latest");
 
   /* No network here: an error page with a retry, and nothing spinning */
-  g_assert_true (wait_for (list_shows_error_or_empty, window));
-  g_assert_true (wait_for (model_idle, window));
+  g_assert_true (display_wait_for (list_shows_error_or_empty, window));
+  g_assert_true (display_wait_for (model_idle, window));
   g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "error");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "icon");
 
-  g_free (screenshot (window, "window-1280-light-ar"));
-  set_dark (TRUE);
-  g_free (screenshot (window, "window-1280-dark-ar"));
-  set_dark (FALSE);
+  g_free (display_screenshot (GTK_WIDGET (window), "window-1280-light-ar"));
+  display_set_dark (TRUE);
+  g_free (display_screenshot (GTK_WIDGET (window), "window-1280-dark-ar"));
+  display_set_dark (FALSE);
 
   /* And back */
   activate (window, "win.select-edition", g_variant_new_string ("demo"));
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==, GTK_TEXT_DIR_LTR);
-  g_assert_true (wait_for (list_has_headlines, window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
 
-  close_window (window);
+  display_close_window (window);
 }
 
 static void
 test_narrow (void)
 {
-  BulletinWindow *window = open_window ("demo", 400, 800);
+  BulletinWindow *window = display_open_window (app, "demo", 400, 800);
 
-  settle (100);
+  display_settle (100);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 420);
   g_assert_true (adw_leaflet_get_folded (window->leaflet));
 
   /* One pane: the headlines, with a way back to the sections */
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
   g_assert_true (gtk_widget_get_visible (window->list_back_button));
-  g_assert_true (wait_for (list_has_headlines, window));
-  g_free (screenshot (window, "window-400-light-en-list"));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
+  g_free (display_screenshot (GTK_WIDGET (window), "window-400-light-en-list"));
 
   /* Reading an article goes to its pane */
   {
@@ -666,22 +459,22 @@ test_narrow (void)
   }
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->article_pane);
   g_assert_true (gtk_widget_get_visible (window->article_back_button));
-  g_assert_true (wait_for (view_idle, window));
-  g_free (screenshot (window, "window-400-light-en-article"));
-  set_dark (TRUE);
-  g_free (screenshot (window, "window-400-dark-en-article"));
-  set_dark (FALSE);
+  g_assert_true (display_wait_for (view_idle, window));
+  g_free (display_screenshot (GTK_WIDGET (window), "window-400-light-en-article"));
+  display_set_dark (TRUE);
+  g_free (display_screenshot (GTK_WIDGET (window), "window-400-dark-en-article"));
+  display_set_dark (FALSE);
 
   /* Back, back: the sections */
   activate (window, "win.go-back", NULL);
-  settle (400);
+  display_settle (400);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->list_pane);
   activate (window, "win.go-back", NULL);
-  settle (400);
+  display_settle (400);
   g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == window->sidebar_pane);
-  g_free (screenshot (window, "window-400-light-en-sidebar"));
+  g_free (display_screenshot (GTK_WIDGET (window), "window-400-light-en-sidebar"));
 
-  close_window (window);
+  display_close_window (window);
 }
 
 int
@@ -690,23 +483,9 @@ main (int   argc,
 {
   int status;
 
-  /* No test reaches the internet: an edition on the web finds a proxy
-   * that refuses every connection */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "libproxy", TRUE);
-  g_setenv ("http_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("https_proxy", "http://127.0.0.1:9", TRUE);
-  g_setenv ("no_proxy", "", TRUE);
-
-  /* Quicker under Xvfb than GL through llvmpipe */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_set_prgname ("test-window");
-
-  app = bulletin_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  set_dark (FALSE);
+  display_block_network ();
+  display_init (&argc, &argv, "test-window");
+  app = display_application_new ();
 
   g_test_add_func ("/window/sidebar/english-navigation", test_sidebar_english);
   g_test_add_func ("/window/demo/sections", test_demo_sections);
