@@ -69,6 +69,14 @@ get_thumbnails (void)
 static void bulletin_headline_row_update_accessible (BulletinHeadlineRow *self);
 
 static void
+set_label_if_changed (GtkLabel   *label,
+                      const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text != NULL ? text : "") != 0)
+    gtk_label_set_label (label, text);
+}
+
+static void
 bulletin_headline_row_update_read (BulletinHeadlineRow *self)
 {
   gboolean unread = self->article != NULL && !bulletin_article_get_read (self->article);
@@ -145,8 +153,11 @@ bulletin_headline_row_update_time (BulletinHeadlineRow *self)
       tooltip = bulletin_format_full_date (time);
     }
 
-  gtk_label_set_label (self->time_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), tooltip);
+  /* Each row is bound and mapped over and over while the list scrolls:
+   * a label given its own text again is laid out again all the same. */
+  set_label_if_changed (self->time_label, text);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->time_label)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), text != NULL);
   gtk_widget_set_visible (self->separator_label,
                           text != NULL && gtk_widget_get_visible (GTK_WIDGET (self->section_label)));
@@ -337,8 +348,8 @@ bulletin_headline_row_set_article (BulletinHeadlineRow *self,
         title = _("Untitled");
     }
 
-  gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->section_label, label);
+  set_label_if_changed (self->title_label, title);
+  set_label_if_changed (self->section_label, label);
   gtk_widget_set_visible (GTK_WIDGET (self->section_label), label != NULL);
 
   bulletin_headline_row_update_read (self);
