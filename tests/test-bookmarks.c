@@ -63,7 +63,7 @@ url_at (GListModel *model,
   g_autoptr(BulletinArticle) article = g_list_model_get_item (model, position);
 
   g_assert_nonnull (article);
-  /* The stub outlives this reference: the model holds one. */
+  /* The article outlives this reference: the model holds one. */
   return bulletin_article_get_url (article);
 }
 
@@ -438,6 +438,8 @@ test_bookmarks_hostile_key (void)
   g_variant_builder_add_value (&builder, make_dict (NULL, "No URL", 2));
   g_variant_builder_add_value (&builder, make_dict ("", "Empty URL", 2));
   g_variant_builder_add_value (&builder, make_dict ("https://example.org/1", "Duplicate", 1));
+  g_variant_builder_add_value (&builder, make_dict ("javascript:alert(1)", "Script", 1));
+  g_variant_builder_add_value (&builder, make_dict ("file:///etc/passwd", "File", 1));
   g_variant_builder_init (&odd, G_VARIANT_TYPE_VARDICT);
   g_variant_builder_add (&odd, "{sv}", "url", g_variant_new_int32 (5));
   g_variant_builder_add_value (&builder, g_variant_builder_end (&odd));
@@ -459,6 +461,8 @@ test_bookmarks_hostile_key (void)
   g_assert_null (bulletin_article_get_title (bulletin_bookmarks_lookup (bookmarks, "https://example.org/2")));
   g_assert_cmpint (bulletin_bookmarks_get_saved_at (bookmarks, "https://example.org/2"), ==, 0);
   g_assert_cmpint (bulletin_bookmarks_get_saved_at (bookmarks, "https://example.org/3"), ==, 42);
+  g_assert_false (bulletin_bookmarks_contains (bookmarks, "javascript:alert(1)"));
+  g_assert_false (bulletin_bookmarks_contains (bookmarks, "file:///etc/passwd"));
 
   /* Loading wrote nothing. */
   stored = g_settings_get_value (settings, "bookmarks");

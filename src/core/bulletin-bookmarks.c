@@ -13,6 +13,7 @@
 #include "bulletin-date.h"
 #include "bulletin-error.h"
 #include "bulletin-json.h"
+#include "bulletin-url.h"
 
 #define BOOKMARKS_KEY "bookmarks"
 /* A bookmarks file bigger than this is not one. */
@@ -350,7 +351,9 @@ read_entries (BulletinBookmarks *self,
       Entry *old;
       Entry *entry;
 
-      if (url == NULL || g_hash_table_contains (seen, url))
+      /* The key can be edited by hand: a bookmark is only ever a web
+       * page, never a javascript: or file: URL a click would run or open. */
+      if (url == NULL || !bulletin_url_is_http (url) || g_hash_table_contains (seen, url))
         continue;
 
       old = g_hash_table_lookup (self->by_url, url);
