@@ -84,7 +84,8 @@ test_article_json_wrong_types (void)
 {
   g_autoptr(JsonNode) node = json_from_string ("{\"url\": \"https://a.example/x\", \"title\": 42,"
                                                " \"tags\": [\"ok\", 3, null], \"published\": \"garbage\","
-                                               " \"enclosures\": [1, {\"type\": \"x\"}], \"kind\": \"nonsense\"}",
+                                               " \"enclosures\": [1, {\"type\": \"x\"}, {\"url\": \"https://a.example/e\", \"length\": {}}],"
+                                               " \"kind\": \"nonsense\", \"reading-minutes\": [3]}",
                                                NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BulletinArticle) article = bulletin_article_new_from_json (node, &error);
@@ -95,7 +96,9 @@ test_article_json_wrong_types (void)
   g_assert_null (bulletin_article_get_title (article));
   g_assert_cmpstrv (bulletin_article_get_tags (article), expected_tags);
   g_assert_null (bulletin_article_get_published (article));
-  g_assert_null (bulletin_article_get_enclosures (article));
+  g_assert_cmpuint (bulletin_article_get_enclosures (article)->len, ==, 1);
+  g_assert_cmpint (((BulletinEnclosure *) g_ptr_array_index (bulletin_article_get_enclosures (article), 0))->length, ==, 0);
+  g_assert_cmpuint (bulletin_article_get_reading_minutes (article), ==, 0);
   g_assert_cmpint (bulletin_article_get_kind (article), ==, BULLETIN_ARTICLE_KIND_ARTICLE);
 }
 

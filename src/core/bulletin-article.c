@@ -973,12 +973,12 @@ bulletin_article_new_from_json (JsonNode  *node,
           bulletin_article_add_enclosure (self,
                                           bulletin_enclosure_new (url,
                                                                   bulletin_json_get_string (e, "type"),
-                                                                  json_object_get_int_member_with_default (e, "length", 0)));
+                                                                  bulletin_json_get_int (e, "length", 0)));
         }
     }
 
   self->kind = bulletin_article_kind_from_string (bulletin_json_get_string (object, "kind"));
-  self->reading_minutes = CLAMP (json_object_get_int_member_with_default (object, "reading-minutes", 0), 0, 10000);
+  self->reading_minutes = CLAMP (bulletin_json_get_int (object, "reading-minutes", 0), 0, 10000);
 
   return g_steal_pointer (&self);
 }

@@ -8,6 +8,7 @@
 #include "bulletin-article.h"
 #include "bulletin-atomic-file.h"
 #include "bulletin-headline-cache.h"
+#include "bulletin-json.h"
 
 #define FORMAT_VERSION 1
 
@@ -44,6 +45,7 @@ bulletin_headline_cache_load (const char *edition_id,
   gsize length;
   JsonNode *root;
   JsonArray *articles;
+  JsonNode *member;
 
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
     return g_steal_pointer (&result);
@@ -55,12 +57,13 @@ bulletin_headline_cache_load (const char *edition_id,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return g_steal_pointer (&result);
 
-  if (json_object_get_int_member_with_default (json_node_get_object (root), "format", 0) != FORMAT_VERSION)
+  if (bulletin_json_get_int (json_node_get_object (root), "format", 0) != FORMAT_VERSION)
     return g_steal_pointer (&result);
 
-  articles = json_object_get_array_member (json_node_get_object (root), "articles");
-  if (articles == NULL)
+  member = json_object_get_member (json_node_get_object (root), "articles");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
     return g_steal_pointer (&result);
+  articles = json_node_get_array (member);
 
   for (guint i = 0; i < json_array_get_length (articles); i++)
     {

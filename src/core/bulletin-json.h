@@ -12,5 +12,8 @@ G_BEGIN_DECLS
 
 const char *bulletin_json_get_string (JsonObject *object,
                                       const char *name);
+gint64      bulletin_json_get_int    (JsonObject *object,
+                                      const char *name,
+                                      gint64      default_value);
 
 G_END_DECLS

@@ -1077,7 +1077,7 @@ load_article (const char  *dir,
   root = json_parser_get_root (parser);
   object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   if (object == NULL ||
-      json_object_get_int_member_with_default (object, "format", 0) != FORMAT_VERSION ||
+      bulletin_json_get_int (object, "format", 0) != FORMAT_VERSION ||
       g_strcmp0 (bulletin_json_get_string (object, "url"), url) != 0 ||
       (article = bulletin_article_new_from_json (json_object_get_member (object, "article"), NULL)) == NULL ||
       g_strcmp0 (bulletin_article_get_url (article), url) != 0)
