@@ -100,6 +100,10 @@ def main():
         # Pages of the shared corpus run to hundreds of KB; mutating
         # them whole would spend the time on parsing, not on finding.
         command = [args.target] + common + [f'-max_total_time={seconds}', '-max_len=65536'] + dirs
+        # A fixed seed makes a run repeatable (CI sets one, so that a
+        # submission's result does not depend on the luck of the draw).
+        if os.environ.get('BULLETIN_FUZZ_SEED'):
+            command.insert(1, '-seed=' + os.environ['BULLETIN_FUZZ_SEED'])
 
     start = time.monotonic()
     with open(log_path, 'w') as log:
