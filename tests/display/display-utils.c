@@ -300,3 +300,35 @@ display_screenshot_now (GtkWidget  *widget,
 {
   return screenshot (widget, name, FALSE);
 }
+
+static gboolean
+wait_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * display_wait_until:
+ * @done: the flag a callback sets
+ * @what: what is awaited, for the message
+ *
+ * Runs the main loop until *@done, and aborts the test after 20 seconds.
+ */
+void
+display_wait_until (gboolean   *done,
+                    const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, wait_timeout_cb, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  else
+    g_error ("Timed out waiting for %s", what);
+}

@@ -25,6 +25,8 @@ void                 display_set_dark            (gboolean     dark);
 gboolean             display_wait_for            (DisplayPredicate predicate,
                                                   gpointer         data);
 void                 display_settle              (guint        milliseconds);
+void                 display_wait_until          (gboolean    *done,
+                                                  const char  *what);
 gboolean             display_widget_mapped       (gpointer     data);
 gboolean             display_list_has_headlines  (gpointer     data);
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "display-utils.h"
+
 #include <string.h>
 #include <libsoup/soup.h>
 #include <webkit/webkit.h>
@@ -58,22 +60,6 @@ timeout_cb (gpointer data)
 
   *timed_out = TRUE;
   return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (gboolean   *done,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  else
-    g_error ("Timed out waiting for %s", what);
 }
 
 /* Runs the main loop for a while, for things that must NOT happen */
@@ -138,7 +124,7 @@ evaluate (Fixture    *fixture,
 
   webkit_web_view_evaluate_javascript (fixture->web_view, expanded, -1, NULL, NULL, NULL,
                                        evaluated_cb, &evaluation);
-  wait_until (&evaluation.done, expanded);
+  display_wait_until (&evaluation.done, expanded);
   g_assert_no_error (evaluation.error);
 
   return evaluation.result;
@@ -250,7 +236,7 @@ show_article (Fixture    *fixture,
   bulletin_article_set_body (article, expanded);
 
   bulletin_article_view_set_article (fixture->view, article, NULL);
-  wait_until (&finished, "the article page to load");
+  display_wait_until (&finished, "the article page to load");
   g_signal_handler_disconnect (fixture->web_view, id);
 
   g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_changed_cb), fixture);

@@ -40,32 +40,6 @@ typedef struct
 
 /* Helpers */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until *done or the timeout */
-static void
-wait_until (gboolean   *done,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!*done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-  else
-    g_error ("Timed out waiting for %s", what);
-}
-
 static gpointer
 find_widget (GtkWidget *widget,
              GType      type)
@@ -112,7 +86,7 @@ show_article (Fixture         *fixture,
   gulong id = g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_changed_cb), &finished);
 
   bulletin_article_view_set_article (fixture->view, article, NULL);
-  wait_until (&finished, "the article page to load");
+  display_wait_until (&finished, "the article page to load");
   g_signal_handler_disconnect (fixture->web_view, id);
 }
 
@@ -146,7 +120,7 @@ evaluate (Fixture    *fixture,
 
   webkit_web_view_evaluate_javascript (fixture->web_view, script, -1, NULL, NULL, NULL,
                                        evaluated_cb, &evaluation);
-  wait_until (&evaluation.done, script);
+  display_wait_until (&evaluation.done, script);
   g_assert_no_error (evaluation.error);
 
   return evaluation.result;
@@ -466,7 +440,7 @@ test_link_click (Fixture       *fixture,
   id = g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_started_cb), &started);
 
   g_free (evaluate (fixture, "document.querySelector ('#body a').click ()"));
-  wait_until (&activation.done, "link-activated");
+  display_wait_until (&activation.done, "link-activated");
   display_settle (300);
 
   g_assert_cmpstr (activation.uri, ==, "https://example.org/related");
@@ -553,7 +527,7 @@ test_refuses_navigation (Fixture       *fixture,
                              "  const a = document.createElement ('a');"
                              "  a.href = 'mailto:desk@example.org'; document.body.appendChild (a); a.click ();"
                              "}) ()"));
-  wait_until (&activation.done, "link-activated");
+  display_wait_until (&activation.done, "link-activated");
   g_assert_cmpstr (activation.uri, ==, "mailto:desk@example.org");
 
   g_signal_handler_disconnect (fixture->web_view, id);
@@ -592,7 +566,7 @@ test_read_next (Fixture       *fixture,
   id = g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_started_cb), &started);
 
   g_free (evaluate (fixture, "document.querySelectorAll ('.read-next a')[2].click ()"));
-  wait_until (&activation.done, "open-article");
+  display_wait_until (&activation.done, "open-article");
   display_settle (200);
 
   g_assert_nonnull (activation.article);
@@ -728,7 +702,7 @@ test_loads_full_text (Fixture       *fixture,
       assert_js (fixture, "document.querySelectorAll ('.notice.loading').length", "1");
     }
 
-  wait_until (&done, "the full text");
+  display_wait_until (&done, "the full text");
   g_signal_handler_disconnect (fixture->view, id);
   wait_for_js (fixture, "document.getElementById ('body').textContent.includes ('FULL-TEXT-MARKER')", "true");
 
@@ -757,7 +731,7 @@ test_load_failure (Fixture       *fixture,
 
   id = g_signal_connect (fixture->view, "notify::loading", G_CALLBACK (notify_loading_cb), &done);
   show_article (fixture, article);
-  wait_until (&done, "the fetch to fail");
+  display_wait_until (&done, "the fetch to fail");
   g_signal_handler_disconnect (fixture->view, id);
   wait_for_js (fixture, "document.querySelectorAll ('.notice.loading').length", "0");
 
@@ -775,7 +749,7 @@ test_load_failure (Fixture       *fixture,
   id = g_signal_connect (fixture->view, "notify::loading", G_CALLBACK (notify_loading_cb), &done);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "article.retry", NULL));
   g_assert_true (bulletin_article_view_get_loading (fixture->view));
-  wait_until (&done, "the retry to fail");
+  display_wait_until (&done, "the retry to fail");
   g_signal_handler_disconnect (fixture->view, id);
   g_assert_cmpuint (requests_for (fixture, "/news/gone"), ==, 2);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
@@ -796,7 +770,7 @@ test_web_process_crash (Fixture       *fixture,
 
   id = g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_changed_cb), &finished);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "article.retry", NULL));
-  wait_until (&finished, "the page after a crash");
+  display_wait_until (&finished, "the page after a crash");
   g_signal_handler_disconnect (fixture->web_view, id);
 
   g_assert_cmpstr (visible_page (fixture), ==, "article");
@@ -836,7 +810,7 @@ save_screenshot (Fixture    *fixture,
   display_settle (300);
   webkit_web_view_get_snapshot (fixture->web_view, WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT,
                                 WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_cb, &snapshot);
-  wait_until (&snapshot.done, "a snapshot");
+  display_wait_until (&snapshot.done, "a snapshot");
   g_assert_no_error (snapshot.error);
   g_assert_nonnull (snapshot.texture);
   g_assert_cmpint (gdk_texture_get_width (snapshot.texture), >, 0);
