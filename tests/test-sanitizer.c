@@ -615,6 +615,12 @@ static const CssCase css_cases[] = {
   { "font-family: \"Arial\"", "font-family: \"Arial\";" },
   { "font-family: \"Ari;al\"", NULL },
   { "-webkit-user-select: none", NULL },
+  /* words that once meant code, hidden in a value that is otherwise plain */
+  { "font-family: arial-moz-binding", NULL },
+  { "font-family: sans-expression(1)", NULL },
+  { "color: red; font-family: Behavior", NULL },
+  { "font-family: x-javascript", NULL },
+  { "margin: 0 !important; font-family: Importa", "margin: 0 !important; font-family: Importa;" },
   { "", NULL },
 };
 

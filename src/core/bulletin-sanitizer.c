@@ -757,6 +757,27 @@ css_remove_urls (const char *style)
   return g_string_free (out, FALSE);
 }
 
+/* Words that have meant code in some browser's CSS. A style holding one
+ * anywhere, even inside a harmless-looking word such as a font name, is
+ * refused whole: no reader needs them, and no later filter can then be
+ * fooled by them. */
+static const char * const css_forbidden_words[] = {
+  "expression", "binding", "behavior", "behaviour", "javascript",
+  "vbscript", NULL
+};
+
+static gboolean
+css_has_forbidden_word (const char *style)
+{
+  g_autofree char *lower = g_ascii_strdown (style, -1);
+
+  for (guint i = 0; css_forbidden_words[i] != NULL; i++)
+    if (strstr (lower, css_forbidden_words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Every character of @style must be harmless: letters, digits, spaces and
  * :,;#%.! ; a hyphen between word characters; a quoted run of words and
  * spaces; a parenthesized run of digits, commas and spaces. Backslash
@@ -930,7 +951,8 @@ css_value_is_plain (const char *value)
  * margin and padding families when every word of their value is a
  * keyword, a colour or a small length. url() is removed; a style with
  * anything unusual in it (escapes, comments, expression(), a stray
- * colon) is refused whole.
+ * colon, or a word that once meant code, even inside a font name) is
+ * refused whole.
  *
  * Returns: (transfer full) (nullable): the clean declarations, each as
  *   "property: value;", or %NULL when none is left
@@ -946,7 +968,7 @@ bulletin_sanitize_css (const char *style)
     return NULL;
 
   without_urls = css_remove_urls (style);
-  if (!css_passes_gauntlet (without_urls))
+  if (css_has_forbidden_word (without_urls) || !css_passes_gauntlet (without_urls))
     return NULL;
 
   clean = g_string_new (NULL);
