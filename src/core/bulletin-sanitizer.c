@@ -369,9 +369,26 @@ static const ElementRule *
 lookup_element (const char *name)
 {
   static const ElementRule unwrap = { NULL, ACTION_UNWRAP, 0 };
-  g_autofree char *lower = g_ascii_strdown (name, -1);
+  char buffer[32];
+  g_autofree char *allocated = NULL;
+  char *lower;
   const ElementRule *rule;
-  const char *colon = strrchr (lower, ':');
+  const char *colon;
+  gsize length = strlen (name);
+
+  /* once per element of every feed item: no allocation for a short name */
+  if (length < sizeof buffer)
+    {
+      for (gsize i = 0; i <= length; i++)
+        buffer[i] = g_ascii_tolower (name[i]);
+      lower = buffer;
+    }
+  else
+    {
+      lower = allocated = g_ascii_strdown (name, length);
+    }
+
+  colon = strrchr (lower, ':');
 
   if (colon != NULL)
     {
@@ -512,13 +529,13 @@ walker_top (Walker *walker)
   return &g_array_index (walker->stack, OpenElement, walker->stack->len - 1);
 }
 
+/* The walker's three events, apart from the driver that reads the
+ * input, so that another driver may give them. */
 static void
-start_element_cb (void           *user_data,
-                  const xmlChar  *name,
-                  const xmlChar **attributes)
+walker_start_element (Walker      *walker,
+                      const char  *name,
+                      const char **attributes)
 {
-  htmlParserCtxtPtr ctxt = user_data;
-  Walker *walker = ctxt->_private;
   const ElementRule *rule;
   OpenElement open = { NULL, FALSE };
 
@@ -528,7 +545,7 @@ start_element_cb (void           *user_data,
       return;
     }
 
-  rule = lookup_element ((const char *) name);
+  rule = lookup_element (name);
   if (rule->action == ACTION_DROP && (rule->flags & FLAG_VOID) == 0)
     {
       walker->skip_depth = 1;
@@ -541,16 +558,12 @@ start_element_cb (void           *user_data,
   /* A void element has no content to drop, whatever libxml2 thinks: what
    * it nests inside an unknown void element is really its sibling. */
   if (rule->action != ACTION_DROP)
-    walker->start (walker, rule, (const char **) attributes);
+    walker->start (walker, rule, attributes);
 }
 
 static void
-end_element_cb (void          *user_data,
-                const xmlChar *name)
+walker_end_element (Walker *walker)
 {
-  htmlParserCtxtPtr ctxt = user_data;
-  Walker *walker = ctxt->_private;
-
   if (walker->skip_depth > 0)
     {
       walker->skip_depth--;
@@ -566,29 +579,53 @@ end_element_cb (void          *user_data,
 }
 
 static void
+walker_characters (Walker     *walker,
+                   const char *text,
+                   gsize       length)
+{
+  if (walker->skip_depth > 0 || length == 0)
+    return;
+
+  walker->text (walker, text, length);
+}
+
+static void
+start_element_cb (void           *user_data,
+                  const xmlChar  *name,
+                  const xmlChar **attributes)
+{
+  htmlParserCtxtPtr ctxt = user_data;
+
+  walker_start_element (ctxt->_private, (const char *) name, (const char **) attributes);
+}
+
+static void
+end_element_cb (void          *user_data,
+                const xmlChar *name)
+{
+  htmlParserCtxtPtr ctxt = user_data;
+
+  walker_end_element (ctxt->_private);
+}
+
+static void
 characters_cb (void          *user_data,
                const xmlChar *text,
                int            length)
 {
   htmlParserCtxtPtr ctxt = user_data;
-  Walker *walker = ctxt->_private;
 
-  if (walker->skip_depth > 0 || length <= 0)
-    return;
-
-  walker->text (walker, (const char *) text, length);
+  if (length > 0)
+    walker_characters (ctxt->_private, (const char *) text, length);
 }
 
+/* Takes @input, freed as soon as libxml2 has its copy. */
 static void
-parse (Walker     *walker,
-       const char *html,
-       gssize      length)
+parse_with_libxml2 (Walker  *walker,
+                    GString *input)
 {
-  g_autoptr(GString) input = prepare_input (html, length);
   htmlSAXHandler sax;
   htmlParserCtxtPtr ctxt;
-
-  ensure_tables ();
 
   memset (&sax, 0, sizeof sax);
   sax.startElement = start_element_cb;
@@ -600,7 +637,7 @@ parse (Walker     *walker,
 
   /* libxml2 copies the input */
   ctxt = htmlCreateMemoryParserCtxt (input->str, input->len);
-  g_string_free (g_steal_pointer (&input), TRUE);
+  g_string_free (input, TRUE);
   if (ctxt == NULL)
     return;
 
@@ -624,16 +661,21 @@ parse (Walker     *walker,
 
   /* Close what the parser left open if it stopped early. */
   while (walker->stack->len > 0)
-    {
-      if (walker_top (walker)->rule->action != ACTION_DROP)
-        walker->end (walker);
-      g_array_set_size (walker->stack, walker->stack->len - 1);
-    }
+    walker_end_element (walker);
 
   /* a tree was never built, but be sure */
   if (ctxt->myDoc != NULL)
     xmlFreeDoc (ctxt->myDoc);
   htmlFreeParserCtxt (ctxt);
+}
+
+static void
+parse (Walker     *walker,
+       const char *html,
+       gssize      length)
+{
+  ensure_tables ();
+  parse_with_libxml2 (walker, prepare_input (html, length));
 }
 
 static char *
