@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bulletin-article-view.h"
 #include "bulletin-window-private.h"
 
 /* The window's actions, every one also reachable from the keyboard; the
@@ -114,18 +113,18 @@ zoom_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BulletinWindow *self = BULLETIN_WINDOW (widget);
-  BulletinArticleView *view;
+  const BulletinArticleViewFuncs *view;
 
-  if (self->article_view == NULL)
+  if (!_bulletin_window_ensure_article_view (self))
     return;
 
-  view = BULLETIN_ARTICLE_VIEW (self->article_view);
+  view = self->article_view_funcs;
   if (g_str_equal (action_name, "win.zoom-in"))
-    bulletin_article_view_zoom_in (view);
+    view->zoom_in (self->article_view);
   else if (g_str_equal (action_name, "win.zoom-out"))
-    bulletin_article_view_zoom_out (view);
+    view->zoom_out (self->article_view);
   else
-    bulletin_article_view_zoom_reset (view);
+    view->zoom_reset (self->article_view);
 }
 
 static const char *

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "bulletin-article-view-loader.h"
 #include "bulletin-breaking-banner.h"
 #include "bulletin-headline-list.h"
 #include "bulletin-sidebar.h"
@@ -48,7 +49,9 @@ struct _BulletinWindow
   GtkToggleButton      *bookmark_button;
   GtkStack             *article_stack;
   AdwBin               *article_bin;
-  GtkWidget            *article_view;
+  GtkWidget            *article_view;    /* made when first needed */
+  const BulletinArticleViewFuncs *article_view_funcs;
+  gboolean              article_view_failed;
 
   /* Saved articles (bulletin-window-saved.c) */
   GtkMenuButton        *saved_menu_button;
@@ -74,6 +77,7 @@ void     _bulletin_window_refresh             (BulletinWindow *self);
 void     _bulletin_window_set_bookmarked      (BulletinWindow *self,
                                                gboolean        bookmarked);
 void     _bulletin_window_update_actions      (BulletinWindow *self);
+gboolean _bulletin_window_ensure_article_view (BulletinWindow *self);
 
 /* bulletin-window-saved.c */
 void     _bulletin_window_saved_class_init    (BulletinWindowClass *klass);

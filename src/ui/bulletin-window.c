@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "bulletin-article-loader.h"
-#include "bulletin-article-view.h"
 #include "bulletin-section-model.h"
 #include "bulletin-window-private.h"
 
@@ -28,6 +27,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void bulletin_window_load (BulletinWindow *self);
+static void article_view_open_article_cb (BulletinWindow  *self,
+                                          BulletinArticle *article,
+                                          GtkWidget       *view);
 
 BulletinWindow *
 bulletin_window_new (BulletinApplication *application)
@@ -132,9 +134,10 @@ _bulletin_window_update_actions (BulletinWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-in-browser", has_link);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-link", has_link);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share-email", has_link);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", self->article_view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", self->article_view != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", self->article_view != NULL);
+  /* Zooming makes the view when it is not made yet */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", !self->article_view_failed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", !self->article_view_failed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-reset", !self->article_view_failed);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->share_button), has_link);
 }
@@ -274,16 +277,55 @@ bulletin_window_schedule_refresh (BulletinWindow *self)
 
 /* Articles */
 
+/**
+ * _bulletin_window_ensure_article_view:
+ * @self: the window
+ *
+ * Makes the article view, loading it (and WebKitGTK) the first time: not
+ * at start-up, where it is not shown (see bulletin-article-view-loader.c).
+ *
+ * Returns: whether the window has its article view
+ */
+gboolean
+_bulletin_window_ensure_article_view (BulletinWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->article_view != NULL)
+    return TRUE;
+  if (self->article_view_failed)
+    return FALSE;
+
+  self->article_view_funcs = bulletin_article_view_load (&error);
+  if (self->article_view_funcs == NULL)
+    {
+      g_critical ("Cannot load the article view: %s", error->message);
+      self->article_view_failed = TRUE;
+      _bulletin_window_update_actions (self);
+      return FALSE;
+    }
+
+  self->article_view = self->article_view_funcs->create ();
+  self->article_view_funcs->set_client (self->article_view,
+                                        bulletin_application_get_client (get_application (self)));
+  g_signal_connect_object (self->article_view, "open-article",
+                           G_CALLBACK (article_view_open_article_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->article_bin, self->article_view);
+
+  return TRUE;
+}
+
 static void
 bulletin_window_set_article_view_article (BulletinWindow  *self,
                                           BulletinArticle *article)
 {
-  if (self->article_view == NULL)
+  if (!_bulletin_window_ensure_article_view (self))
     return;
 
-  bulletin_article_view_set_related (BULLETIN_ARTICLE_VIEW (self->article_view),
-                                     is_section_model (self->current_model) ? self->current_model : NULL);
-  bulletin_article_view_set_article (BULLETIN_ARTICLE_VIEW (self->article_view), article, self->edition);
+  self->article_view_funcs->set_related (self->article_view,
+                                         is_section_model (self->current_model) ? self->current_model : NULL);
+  self->article_view_funcs->set_article (self->article_view, article, self->edition);
 }
 
 static void
@@ -361,7 +403,7 @@ bulletin_window_show_article (BulletinWindow  *self,
       bulletin_window_set_article_view_article (self, article);
     }
 
-  if (self->article_view != NULL)
+  if (_bulletin_window_ensure_article_view (self))
     gtk_stack_set_visible_child_name (self->article_stack, "article");
 
   self->bookmarked = url != NULL && bulletin_bookmarks_contains (bulletin_application_get_bookmarks (app), url);
@@ -531,9 +573,9 @@ headline_activated_cb (BulletinWindow       *self,
 }
 
 static void
-article_view_open_article_cb (BulletinWindow      *self,
-                              BulletinArticle     *article,
-                              BulletinArticleView *view)
+article_view_open_article_cb (BulletinWindow  *self,
+                              BulletinArticle *article,
+                              GtkWidget       *view)
 {
   /* A "Read next" link: select it in the list when it is there */
   if (!bulletin_headline_list_select_article (self->headline_list, article))
@@ -755,13 +797,9 @@ bulletin_window_load (BulletinWindow *self)
                            G_CALLBACK (bulletin_window_schedule_refresh), self,
                            G_CONNECT_SWAPPED);
 
-  self->article_view = bulletin_article_view_new ();
-  bulletin_article_view_set_client (BULLETIN_ARTICLE_VIEW (self->article_view),
-                                    bulletin_application_get_client (app));
-  g_signal_connect_object (self->article_view, "open-article",
-                           G_CALLBACK (article_view_open_article_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_bin_set_child (self->article_bin, self->article_view);
+  /* Where the view is at hand (linked in), it is made now, as before */
+  if (bulletin_article_view_is_loaded ())
+    _bulletin_window_ensure_article_view (self);
 
   _bulletin_window_breaking_init (self);
   _bulletin_window_saved_init (self);
