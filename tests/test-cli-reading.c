@@ -32,7 +32,18 @@ communicated_cb (GObject      *object,
 
   g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err, &error);
   g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
+  if (!g_subprocess_get_if_exited (G_SUBPROCESS (object)))
+    {
+      /* killed by a signal (a sanitizer's abort): say what it printed */
+      g_test_message ("bulletin-cli died: %s", run->err);
+      g_test_fail_printf ("bulletin-cli was killed by signal %d",
+                          g_subprocess_get_term_sig (G_SUBPROCESS (object)));
+      run->status = -1;
+    }
+  else
+    {
+      run->status = g_subprocess_get_exit_status (G_SUBPROCESS (object));
+    }
   run->done = TRUE;
 }
 
