@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Private to core and its tests: the sanitizer with its parser chosen. */
+
+#include "bulletin-sanitizer.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  /* the strict reader when the input is simple enough, else libxml2's
+   * HTML parser: what the public functions do */
+  BULLETIN_SANITIZER_PARSER_ANY,
+  /* libxml2's HTML parser only, the reference the strict reader must
+   * agree with */
+  BULLETIN_SANITIZER_PARSER_LIBXML2,
+} BulletinSanitizerParser;
+
+char *bulletin_sanitize_html_using (const char              *html,
+                                    gssize                   length,
+                                    const char              *base_url,
+                                    BulletinSanitizerParser  parser,
+                                    gboolean                *strict);
+char *bulletin_html_to_text_using  (const char              *html,
+                                    gssize                   length,
+                                    BulletinSanitizerParser  parser,
+                                    gboolean                *strict);
+
+G_END_DECLS
