@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-sanitizer-fastpath"
+
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "bulletin-core.h"
+#include "bulletin-sanitizer-private.h"
+
+/* The sanitizer reads simple HTML with a strict reader of its own
+ * (bulletin-html-tokenizer.c) instead of libxml2's HTML parser. It is
+ * right only if, whenever it takes an input, the output is byte for byte
+ * the one libxml2's events give. Checked here on chosen hard cases, on
+ * every pair of the elements it knows (libxml2 closes some elements when
+ * another opens), on the test data, and on every feed item, article and
+ * page of the shared corpus; and the strict reader must take most feed
+ * items, or it is of no use.
+ */
+
+#define BASE "https://example.com/news/a/b.html"
+
+/* Whether the strict reader took the last input compared. */
+static gboolean last_strict;
+
+/* Compares both parsers on @html, for the sanitized HTML and for the
+ * plain text; returns whether the strict reader took it. */
+static gboolean
+check_same (const char *html,
+            gssize      length,
+            const char *what)
+{
+  g_autofree char *fast = NULL;
+  g_autofree char *slow = NULL;
+  g_autofree char *fast_text = NULL;
+  g_autofree char *slow_text = NULL;
+  gboolean strict = FALSE;
+  gboolean strict_text = FALSE;
+
+  fast = bulletin_sanitize_html_using (html, length, BASE, BULLETIN_SANITIZER_PARSER_ANY, &strict);
+  slow = bulletin_sanitize_html_using (html, length, BASE, BULLETIN_SANITIZER_PARSER_LIBXML2, NULL);
+  if (g_strcmp0 (fast, slow) != 0)
+    g_test_message ("%s: sanitized HTML differs (strict: %d)\ninput: %.*s\nfast:  %s\nslow:  %s",
+                    what, strict, length < 0 ? (int) strlen (html) : (int) MIN (length, 4000),
+                    html, fast, slow);
+  g_assert_cmpstr (fast, ==, slow);
+
+  fast_text = bulletin_html_to_text_using (html, length, BULLETIN_SANITIZER_PARSER_ANY, &strict_text);
+  slow_text = bulletin_html_to_text_using (html, length, BULLETIN_SANITIZER_PARSER_LIBXML2, NULL);
+  if (g_strcmp0 (fast_text, slow_text) != 0)
+    g_test_message ("%s: text differs (strict: %d)\ninput: %.*s", what, strict_text,
+                    length < 0 ? (int) strlen (html) : (int) MIN (length, 4000), html);
+  g_assert_cmpstr (fast_text, ==, slow_text);
+
+  /* Both walkers read the same input the same way. */
+  g_assert_cmpint (strict, ==, strict_text);
+
+  last_strict = strict;
+  return strict;
+}
+
+typedef enum
+{
+  STRICT,    /* the strict reader must take it */
+  LIBXML2,   /* it must go to libxml2 */
+  EITHER,
+} Path;
+
+typedef struct
+{
+  const char *html;
+  Path        path;
+} Case;
+
+static const Case cases[] = {
+  { "", STRICT },
+  { "plain text", STRICT },
+  { "  \n\t ", STRICT },
+  { "<p>One <b>two</b></p><p>Three</p>", STRICT },
+  { "<P>Upper <B>case</b></P>", STRICT },
+  { "<p class=\"text\" style=\"margin:0\">a <a href=\"https://example.com/x\" target=\"_blank\">b</a>, "
+    "<strong>c</strong> <em>d</em> &amp; e.</p>", STRICT },
+  { "<blockquote><p>&#8220;quoted&#8221;</p></blockquote>", STRICT },
+  { "<figure><img src=\"/i.jpg\" alt=\"Scene\" width=\"1200\" height=\"675\"><figcaption>Cap (AFP)</figcaption></figure>", STRICT },
+  /* void elements, with and without '/' */
+  { "a<br>b<br/>c<br />d<hr>e<img src=x.png>f<img src=\"y.png\"/>", STRICT },
+  { "<wbr>x", STRICT },
+  { "a<wbr/>b<source src=\"a.mp4\"/>c", STRICT },
+  { "<video><source src=\"a.mp4\"></video>", STRICT },
+  { "<video><source src=\"a.mp4\"><track src=\"a.vtt\"></video>after", STRICT },
+  { "<p/>x<b/>y<a href=\"/z\"/>w", STRICT },
+  { "<col span=2><area href=/a>", STRICT },
+  /* attributes: unquoted, without a value, single quotes, repeated, odd spacing */
+  { "<td nowrap id=3 class='a b'>x</td>", STRICT },
+  { "<a href=\"/x\"title=y>z</a>", STRICT },
+  { "<a href= >z</a><a href=>y</a>", STRICT },
+  { "<a href=foo/>z</a>", STRICT },
+  { "<img src=\"a.png\" src=\"b.png\" SRC=c.png alt=x ALT=y>", STRICT },
+  { "<a HREF=\"/X\" Title=\"T\">l</a>", STRICT },
+  { "<img data-src=\"/real.jpg\" src=\"data:image/gif;base64,R0lGOD\">", STRICT },
+  { "<img src = \"/a.jpg\"  alt = 'x'\n width\t=\t3 >", STRICT },
+  { "<input disabled/>", LIBXML2 },
+  { "<a title=\"a &quot;b&quot; &amp c &lt; d &gt; e &foo; &#65;&#x42;&#X43;\">z</a>", STRICT },
+  { "<a title=\"&#x80;&#150;&nbsp;&copy;&eacute;\">z</a>", STRICT },
+  { "<a href=\"/search?q=a&b=c&amp;d=e\">z</a>", STRICT },
+  { "<a title='&'>z</a><a title=\"x&\">y</a>", STRICT },
+  { "<a title=\"<b>\">z</a><img alt=\"a > b\">", STRICT },
+  { "<a title=\"line\nbreak\ttab\">z</a>", STRICT },
+  { "<a title=x&amp;y>z</a>", STRICT },
+  { "<a title=a\"b>z</a>", LIBXML2 },
+  { "<a title=\"unterminated>z</a>", LIBXML2 },
+  { "<a href=\"x\" / >z</a>", LIBXML2 },
+  { "<a 1=2>z</a>", LIBXML2 },
+  { "<a x_y=1 a:b=2 c-d=3 e.f=4>z</a>", STRICT },
+  /* entities */
+  { "&amp; &lt; &gt; &quot; &apos; &nbsp; &copy; &eacute; &hellip; &mdash;", STRICT },
+  { "&amp &copy x&nbsp", EITHER },
+  { "&foo; &bar &AMP; &Amp;", STRICT },
+  { "&#65;&#x41;&#X41;&#0065;&#x1F600;&#8220;", STRICT },
+  { "&#65 x", LIBXML2 },
+  { "&#0;", LIBXML2 },
+  { "&#1;", LIBXML2 },
+  { "&#xD800;", LIBXML2 },
+  { "&#x110000;", LIBXML2 },
+  { "&#99999999999;", LIBXML2 },
+  { "&#;", LIBXML2 },
+  { "&#x;", LIBXML2 },
+  { "& x && y &1 &. &;", STRICT },
+  { "a &_x; b", LIBXML2 },
+  { "a &x-y; b", LIBXML2 },
+  { "a &\xc3\xa9; b", LIBXML2 },
+  { "trailing &", STRICT },
+  { "trailing &amp", LIBXML2 },
+  { "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>", STRICT },
+  /* '<' in text */
+  { "a < b", LIBXML2 },
+  { "a <3 b", LIBXML2 },
+  { "a<", LIBXML2 },
+  { "x <= y", LIBXML2 },
+  { "a > b", STRICT },
+  /* what libxml2 closes by itself */
+  { "<p>a<p>b</p>", LIBXML2 },
+  { "<p>a<div>b</div></p>", LIBXML2 },
+  { "<p>a<ul><li>b</li></ul></p>", LIBXML2 },
+  { "<p>a<table><tr><td>b</td></tr></table></p>", LIBXML2 },
+  { "<p>a<h2>b</h2></p>", LIBXML2 },
+  { "<p>a<hr>b</p>", LIBXML2 },
+  { "<ul><li>a<li>b</ul>", LIBXML2 },
+  { "<li>a<li>b", LIBXML2 },
+  { "<a href=a>x<a href=b>y</a></a>", LIBXML2 },
+  { "<table><tr><td>a<td>b</td></tr></table>", LIBXML2 },
+  { "<dl><dt>a<dd>b</dd></dl>", EITHER },
+  /* nesting kept */
+  { "<ul><li>a<ul><li>b</li></ul></li></ul>", STRICT },
+  { "<ol start=\"3\"><li><p>a</p></li><li><div>b</div></li></ol>", STRICT },
+  { "<table><caption>c</caption><colgroup><col span=\"2\"></colgroup><thead><tr><th>h</th></tr></thead>"
+    "<tbody><tr><td colspan=\"2\" rowspan=\"3\">d</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>", STRICT },
+  { "<table><tr><td>x</td></tr></table>", STRICT },
+  { "<div><div><div>deep</div></div></div>", STRICT },
+  { "<b><i><u><s><em>x</em></s></u></i></b>", STRICT },
+  { "<span><span>a</span></span>", STRICT },
+  { "<pre>\nfirst line\n  indented\n</pre>", STRICT },
+  { "<pre><code>a &lt; b\n  c</code></pre>", STRICT },
+  { "<dl><dt>t</dt><dd>d</dd></dl>", STRICT },
+  { "<dd><dd>x</dd></dd>", STRICT },
+  { "<details><summary>s</summary>d</details>", STRICT },
+  { "<ruby>x<rp>(</rp><rt>y</rt><rp>)</rp></ruby>", STRICT },
+  /* unclosed at the end, mis-nested, stray end tags */
+  { "<p>unclosed <b>bold", STRICT },
+  { "<b>a<i>b</b>c</i>", LIBXML2 },
+  { "a</p>b", LIBXML2 },
+  { "</br>", LIBXML2 },
+  { "<b>x</b >", STRICT },
+  { "<b>x</b\n>", STRICT },
+  { "<b>x</b x>", LIBXML2 },
+  { "<b>x</ b>", LIBXML2 },
+  /* what the strict reader leaves to libxml2 */
+  { "<!-- comment -->x", LIBXML2 },
+  { "<!DOCTYPE html><p>x</p>", LIBXML2 },
+  { "<?php echo 1; ?>x", LIBXML2 },
+  { "<![CDATA[x]]>", LIBXML2 },
+  { "<script>alert(1)</script>x", LIBXML2 },
+  { "<style>p{}</style>x", LIBXML2 },
+  { "<html><body><p>x</p></body></html>", LIBXML2 },
+  { "<head><title>t</title></head>x", LIBXML2 },
+  { "<iframe src=\"https://evil.example/\"></iframe>", LIBXML2 },
+  { "<unknown>a</unknown>b", LIBXML2 },
+  { "<o:p>x</o:p>", LIBXML2 },
+  { "<my-element>x</my-element>", LIBXML2 },
+  { "<svg><script>x</script></svg>", LIBXML2 },
+  { "<p onclick=\"alert(1)\">x</p>", STRICT },
+  { "<a href=\"javascript:alert(1)\">x</a>", STRICT },
+  { "<a href=\"java&#x09;script:alert(1)\">x</a>", STRICT },
+  { "<a href=\"&#106;avascript:alert(1)\">x</a>", STRICT },
+  { "<img src=\"x\" onerror=\"alert(1)\">", STRICT },
+  { "<p style=\"background: url(javascript:alert(1))\">x</p>", STRICT },
+  { "<p style=\"color: red; font-family: 'expression'\">x</p>", STRICT },
+  /* white space, line breaks and bytes prepare_input() cleans up */
+  { "a\r\nb\rc\fd", STRICT },
+  { "a\0b<b>c\0</b>", STRICT },
+  { "\xef\xbb\xbf<p>bom</p>", STRICT },
+  { "bad \xff\xfe utf-8 <b>\xc3</b>", STRICT },
+  { "\xef\xbf\xbe non-character", STRICT },
+  { "<p>\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 <b>\xd8\xa8\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85</b></p>", STRICT },
+  { "<p title=\"\xd9\x85\">x</p>", STRICT },
+  { " <p> a </p> <p> b </p> ", STRICT },
+  { "<table> <tr> <td> a </td> </tr> </table>", STRICT },
+  /* odd names */
+  { "<p\">x</p>", LIBXML2 },
+  { "<p@x>y</p>", LIBXML2 },
+  { "<h7>x</h7>", LIBXML2 },
+  { "<blockquotes>x</blockquotes>", LIBXML2 },
+  { "<figcaptionx>x</figcaptionx>", LIBXML2 },
+};
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *test = data;
+  gboolean strict = check_same (test->html, -1, test->html);
+
+  if (test->path == STRICT)
+    g_assert_true (strict);
+  else if (test->path == LIBXML2)
+    g_assert_false (strict);
+}
+
+/* A few cases again with a length that cuts them, so the input ends
+ * inside a tag, a reference or a value. */
+static void
+test_cut (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = strlen (cases[i].html);
+
+      for (gsize cut = 0; cut < length; cut++)
+        check_same (cases[i].html, cut, cases[i].html);
+    }
+}
+
+/* The elements the strict reader knows (its own list, repeated). */
+static const char * const elements[] = {
+  "a", "abbr", "acronym", "address", "area", "article", "aside", "audio",
+  "b", "bdi", "bdo", "big", "blockquote", "br", "canvas", "caption",
+  "center", "cite", "code", "col", "colgroup", "data", "dd", "del",
+  "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "fieldset",
+  "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5",
+  "h6", "header", "hgroup", "hr", "i", "img", "ins", "kbd", "label",
+  "legend", "li", "main", "map", "mark", "menu", "meter", "nav", "ol",
+  "output", "p", "picture", "pre", "progress", "q", "rp", "rt", "rtc",
+  "ruby", "s", "samp", "section", "small", "source", "span", "strike",
+  "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+  "thead", "time", "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+};
+
+/* Every element inside every other, closed and not, and each alone:
+ * where libxml2 closes the outer one by itself, the strict reader must
+ * leave it to libxml2, and elsewhere agree with it. */
+static void
+test_pairs (void)
+{
+  guint strict = 0;
+  guint total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+    {
+      g_autofree char *alone = g_strdup_printf ("<%s title=\"t\" href=\"/h\" src=\"/s\">x</%s>y",
+                                                elements[i], elements[i]);
+
+      check_same (alone, -1, alone);
+      for (guint j = 0; j < G_N_ELEMENTS (elements); j++)
+        {
+          const char *outer = elements[i];
+          const char *inner = elements[j];
+          g_autofree char *closed = g_strdup_printf ("<%s class=\"o\">a<%s class=\"i\">b</%s>c</%s>d",
+                                                     outer, inner, inner, outer);
+          g_autofree char *open = g_strdup_printf ("<%s>a<%s>b", outer, inner);
+          g_autofree char *upper = g_ascii_strup (closed, -1);
+          g_autofree char *self = g_strdup_printf ("<%s>a<%s/>b</%s>", outer, inner, outer);
+
+          strict += check_same (closed, -1, closed);
+          strict += check_same (open, -1, open);
+          strict += check_same (upper, -1, upper);
+          strict += check_same (self, -1, self);
+          total += 4;
+        }
+    }
+
+  g_test_message ("%u of %u element pairs read by the strict reader", strict, total);
+  /* most pairs nest; if none is taken, the reader is broken */
+  g_assert_cmpuint (strict, >, total / 2);
+}
+
+/* Files ------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint inputs;
+  guint strict;
+} Tally;
+
+static void
+check_piece (Tally      *tally,
+             const char *html,
+             gssize      length,
+             const char *what)
+{
+  tally->inputs++;
+  tally->strict += check_same (html, length, what);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, length, NULL))
+    return NULL;
+  return contents;
+}
+
+/* The HTML a feed carries: the text of its description, content,
+ * summary, title and the like, as the feed parser hands it to the
+ * sanitizer. */
+static const char * const html_elements[] = {
+  "description", "encoded", "content", "summary", "subtitle", "tagline",
+  "title", "info", "rights", "copyright", "body", "abstract", NULL
+};
+
+static void
+collect_xml_pieces (xmlNode    *node,
+                    Tally      *tally,
+                    const char *path)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (g_strv_contains (html_elements, (const char *) node->name))
+        {
+          g_autofree xmlChar *text = xmlNodeGetContent (node);
+
+          if (text != NULL && text[0] != '\0')
+            check_piece (tally, (const char *) text, -1, path);
+        }
+      collect_xml_pieces (node->children, tally, path);
+    }
+}
+
+static void
+check_xml_feed (const char *path,
+                Tally      *tally)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  xmlDoc *doc;
+
+  contents = read_file (path, &length);
+  if (contents == NULL)
+    return;
+
+  doc = xmlReadMemory (contents, length, path, NULL,
+                       XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                       XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+  if (doc == NULL)
+    return;
+  collect_xml_pieces (xmlDocGetRootElement (doc), tally, path);
+  xmlFreeDoc (doc);
+}
+
+static void
+collect_json_pieces (JsonNode   *node,
+                     Tally      *tally,
+                     const char *path)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *member = json_object_get_member (object, l->data);
+
+          if (JSON_NODE_HOLDS_VALUE (member) &&
+              json_node_get_value_type (member) == G_TYPE_STRING &&
+              (g_str_equal (l->data, "content_html") || g_str_equal (l->data, "summary") ||
+               g_str_equal (l->data, "title") || g_str_equal (l->data, "content_text")))
+            check_piece (tally, json_node_get_string (member), -1, path);
+          else
+            collect_json_pieces (member, tally, path);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_json_pieces (json_array_get_element (array, i), tally, path);
+    }
+}
+
+static void
+check_json_feed (const char *path,
+                 Tally      *tally)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_file (parser, path, NULL))
+    return;
+  collect_json_pieces (json_parser_get_root (parser), tally, path);
+}
+
+static void
+check_whole_file (const char *path,
+                  Tally      *tally)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = read_file (path, &length);
+  if (contents != NULL)
+    check_piece (tally, contents, length, path);
+}
+
+/* @feeds: take the HTML inside feeds apart, rather than whole files */
+static void
+check_tree (const char *dir,
+            guint       depth,
+            gboolean    feeds,
+            Tally      *tally)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL || depth > 5)
+    return;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        check_tree (path, depth + 1, feeds, tally);
+      else if (feeds && (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rss") ||
+                         g_str_has_suffix (name, ".atom") || g_str_has_suffix (name, ".rdf")))
+        check_xml_feed (path, tally);
+      else if (feeds && g_str_has_suffix (name, ".json"))
+        check_json_feed (path, tally);
+      else if (!feeds && (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".htm")))
+        check_whole_file (path, tally);
+    }
+}
+
+static void
+test_data (void)
+{
+  Tally pages = { 0 };
+  Tally feeds = { 0 };
+  g_autofree char *regressions = g_build_filename (TEST_DATA_DIR, "regressions", "sanitizer", NULL);
+  g_autoptr(GDir) handle = g_dir_open (regressions, 0, NULL);
+  const char *name;
+
+  check_tree (TEST_DATA_DIR, 0, FALSE, &pages);
+  check_tree (TEST_DATA_DIR, 0, TRUE, &feeds);
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (regressions, name, NULL);
+
+      check_whole_file (path, &pages);
+    }
+
+  g_test_message ("test data: %u of %u pages and %u of %u feed pieces read by the strict reader",
+                  pages.strict, pages.inputs, feeds.strict, feeds.inputs);
+  g_assert_cmpuint (pages.inputs, >, 3);
+  g_assert_cmpuint (feeds.inputs, >, 20);
+  /* the outlet's feeds are plain */
+  g_assert_cmpuint (feeds.strict, >, feeds.inputs / 2);
+}
+
+static void
+test_corpus (void)
+{
+  const char *corpus = g_getenv ("BULLETIN_CORPUS_DIR");
+  g_autofree char *feeds_dir = NULL;
+  g_autofree char *articles_dir = NULL;
+  Tally feeds = { 0 };
+  Tally articles = { 0 };
+
+  if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no shared corpus (BULLETIN_CORPUS_DIR)");
+      return;
+    }
+
+  feeds_dir = g_build_filename (corpus, "feeds", NULL);
+  articles_dir = g_build_filename (corpus, "articles", NULL);
+  check_tree (feeds_dir, 0, TRUE, &feeds);
+  check_tree (articles_dir, 0, FALSE, &articles);
+
+  g_test_message ("corpus: %u of %u feed pieces and %u of %u article pages read by the strict reader",
+                  feeds.strict, feeds.inputs, articles.strict, articles.inputs);
+  g_assert_cmpuint (feeds.inputs, >, 500);
+  g_assert_cmpuint (articles.inputs, >, 50);
+  /* feedparser's suite is made of hard cases, yet most of its pieces
+   * are plain; if this falls, the strict reader stopped working */
+  g_assert_cmpuint (feeds.strict, >, feeds.inputs / 2);
+  /* Readability's extracted articles are clean HTML */
+  g_assert_cmpuint (articles.strict, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/sanitizer-fastpath/case/%u", i);
+
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+  g_test_add_func ("/sanitizer-fastpath/cut", test_cut);
+  g_test_add_func ("/sanitizer-fastpath/pairs", test_pairs);
+  g_test_add_func ("/sanitizer-fastpath/data", test_data);
+  g_test_add_func ("/sanitizer-fastpath/corpus", test_corpus);
+
+  return g_test_run ();
+}
