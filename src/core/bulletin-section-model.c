@@ -476,6 +476,7 @@ struct _Refresh
   GError               *first_error;
   GError               *offline_error;
   GTask                *task;
+  gboolean              own_first;   /* the section's own chain alone, then the rest */
 };
 
 static void
@@ -819,6 +820,16 @@ chain_done (Chain     *chain,
   refresh->active--;
   refresh->finished++;
 
+  /* An empty list shows the section's own headlines as soon as they are
+   * in: the other chains ("latest" reads every section, 28 feeds for the
+   * demo) come after, and they do not share the CPU with the first. */
+  if (refresh->own_first)
+    {
+      refresh->own_first = FALSE;
+      if (articles != NULL && refresh->self->items->len == 0)
+        merge_results (refresh->self, refresh->results);
+    }
+
   if (refresh->finished == refresh->chains->len)
     {
       finish_refresh (refresh);
@@ -984,7 +995,8 @@ static void
 start_chains (Refresh *refresh)
 {
   while (refresh->active < BULLETIN_SECTION_MODEL_CONCURRENCY &&
-         refresh->next_chain < refresh->chains->len)
+         refresh->next_chain < refresh->chains->len &&
+         !(refresh->own_first && refresh->next_chain > 0))
     {
       Chain *chain = g_ptr_array_index (refresh->chains, refresh->next_chain++);
 
@@ -1076,6 +1088,8 @@ bulletin_section_model_refresh_async (BulletinSectionModel *self,
       return;
     }
 
+  refresh->own_first = self->items->len == 0 && refresh->chains->len > 1 &&
+                       ((Chain *) g_ptr_array_index (refresh->chains, 0))->section == self->section;
   set_loading (self, TRUE);
   start_chains (refresh);
 }
