@@ -21,7 +21,7 @@ struct _BulletinHeadlineRow
 
   GtkStack        *thumbnail_stack;
   GtkPicture      *picture;
-  GtkLabel        *title_label;
+  GtkInscription  *title_label;
   GtkWidget       *unread_dot;
   GtkLabel        *section_label;
   GtkWidget       *separator_label;
@@ -98,7 +98,7 @@ bulletin_headline_row_update_accessible (BulletinHeadlineRow *self)
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   g_autoptr(GString) label = g_string_new (NULL);
   const char *parts[] = {
-    gtk_label_get_label (self->title_label),
+    gtk_inscription_get_text (self->title_label),
     gtk_widget_get_visible (GTK_WIDGET (self->section_label)) ? gtk_label_get_label (self->section_label) : NULL,
     gtk_widget_get_visible (GTK_WIDGET (self->time_label)) ? gtk_label_get_label (self->time_label) : NULL,
     gtk_widget_get_visible (self->unread_dot) ? _("Unread") : NULL,
@@ -342,7 +342,8 @@ bulletin_headline_row_set_article (BulletinHeadlineRow *self,
         title = _("Untitled");
     }
 
-  set_label_if_changed (self->title_label, title);
+  if (g_strcmp0 (gtk_inscription_get_text (self->title_label), title) != 0)
+    gtk_inscription_set_text (self->title_label, title);
   set_label_if_changed (self->section_label, label);
   gtk_widget_set_visible (GTK_WIDGET (self->section_label), label != NULL);
 
