@@ -448,8 +448,34 @@ prepare_input (const char *html,
     p += 3;
   while (p < end)
     {
-      guchar c = (guchar) *p;
+      const char *run = p;
+      guchar c;
 
+      /* Most bytes stay as they are: copied a run at a time. */
+      while (p < end)
+        {
+          c = (guchar) *p;
+          if (c < 0x80)
+            {
+              if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+                break;
+              p++;
+            }
+          else
+            {
+              gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+              if (ch == (gunichar) -1 || ch == (gunichar) -2 ||
+                  (ch & 0xfffe) == 0xfffe || (ch >= 0xfdd0 && ch <= 0xfdef))
+                break;
+              p = g_utf8_next_char (p);
+            }
+        }
+      g_string_append_len (input, run, p - run);
+      if (p >= end)
+        break;
+
+      c = (guchar) *p;
       if (c < 0x80)
         {
           /* As an HTML5 parser does: line breaks become line feeds; the
@@ -526,6 +552,15 @@ struct _Walker
   guint       pending_newlines;
   gboolean    pending_space;
   guint       pre_depth;
+
+  /* the last style attribute and what bulletin_sanitize_css() made of
+   * it: an item's paragraphs often share one */
+  char       *last_style;
+  char       *last_clean_style;
+
+  /* a start tag's attributes being written (names not owned) */
+  GPtrArray  *tag_names;
+  GPtrArray  *tag_values;
 
   StartFunc   start;
   EndFunc     end;
@@ -1162,6 +1197,10 @@ append_escaped (GString    *out,
     {
       const char *entity;
 
+      /* letters and most else: all four come before '?' */
+      if ((guchar) *p > '>')
+        continue;
+
       switch (*p)
         {
         case '&': entity = "&amp;"; break;
@@ -1373,7 +1412,16 @@ clean_attribute (Walker        *walker,
       return clean_srcset (walker, element, raw);
 
     case ATTR_STYLE:
-      return bulletin_sanitize_css (raw);
+      if (raw == NULL)
+        return NULL;
+      if (walker->last_style == NULL || strcmp (raw, walker->last_style) != 0)
+        {
+          g_free (walker->last_style);
+          g_free (walker->last_clean_style);
+          walker->last_style = g_strdup (raw);
+          walker->last_clean_style = bulletin_sanitize_css (raw);
+        }
+      return g_strdup (walker->last_clean_style);
 
     case ATTR_PING:
       {
@@ -1440,8 +1488,13 @@ write_start_tag (Walker            *walker,
   gboolean has_srcset = FALSE;
   gboolean has_href = FALSE;
   gboolean has_target = FALSE;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  /* the names are the rules' own (static), the values ours: both kept
+   * by the walker from tag to tag rather than allocated for each */
+  GPtrArray *names = walker->tag_names;
+  GPtrArray *values = walker->tag_values;
+
+  g_ptr_array_set_size (names, 0);
+  g_ptr_array_set_size (values, 0);
 
   /* Lazy-loading pages keep the real image in data-src and a placeholder
    * (or nothing) in src: the real one wins. */
@@ -1455,26 +1508,38 @@ write_start_tag (Walker            *walker,
 
   for (guint i = 0; attributes != NULL && attributes[i] != NULL; i += 2)
     {
-      g_autofree char *name = g_ascii_strdown (attributes[i], -1);
+      char buffer[64];
+      g_autofree char *allocated = NULL;
+      const char *name;
       const char *raw = attributes[i + 1];
       const AttributeRule *attribute_rule;
       char *value;
+      gsize length = strlen (attributes[i]);
+
+      if (length < sizeof buffer)
+        {
+          for (gsize j = 0; j <= length; j++)
+            buffer[j] = g_ascii_tolower (attributes[i][j]);
+          name = buffer;
+        }
+      else
+        {
+          name = allocated = g_ascii_strdown (attributes[i], length);
+        }
 
       if (lazy && lazy_src != NULL && raw == lazy_src &&
           g_strv_contains (lazy_src_attributes, name))
         {
           if (has_src)
             continue;
-          g_free (name);
-          name = g_strdup ("src");
+          name = "src";
         }
       else if (lazy && lazy_srcset != NULL && raw == lazy_srcset &&
                g_strv_contains (lazy_srcset_attributes, name))
         {
           if (has_srcset)
             continue;
-          g_free (name);
-          name = g_strdup ("srcset");
+          name = "srcset";
         }
       else if (lazy && lazy_src != NULL && g_str_equal (name, "src"))
         {
@@ -1488,6 +1553,7 @@ write_start_tag (Walker            *walker,
       attribute_rule = g_hash_table_lookup (attribute_table, name);
       if (attribute_rule == NULL)
         continue;
+      name = attribute_rule->name;
 
       /* libxml2 drops repeated attributes, and a lazy one renamed to src
        * is written only when there is no src: no name comes twice. */
@@ -1500,7 +1566,7 @@ write_start_tag (Walker            *walker,
       else if (g_str_equal (name, "target"))
         has_target = TRUE;
 
-      g_ptr_array_add (names, g_steal_pointer (&name));
+      g_ptr_array_add (names, (gpointer) name);
       g_ptr_array_add (values, value);
     }
 
@@ -1515,7 +1581,7 @@ write_start_tag (Walker            *walker,
           break;
       if (i == names->len)
         {
-          g_ptr_array_add (names, g_strdup ("rel"));
+          g_ptr_array_add (names, (gpointer) "rel");
           g_ptr_array_add (values, NULL);
         }
       g_free (g_ptr_array_index (values, i));
@@ -1530,11 +1596,14 @@ write_start_tag (Walker            *walker,
 
       g_string_append_c (walker->out, ' ');
       g_string_append (walker->out, g_ptr_array_index (names, i));
-      g_string_append (walker->out, "=\"");
+      g_string_append_len (walker->out, "=\"", 2);
       append_escaped (walker->out, value, strlen (value), TRUE);
       g_string_append_c (walker->out, '"');
     }
-  g_string_append (walker->out, (rule->flags & FLAG_VOID) ? " />" : ">");
+  if (rule->flags & FLAG_VOID)
+    g_string_append_len (walker->out, " />", 3);
+  else
+    g_string_append_c (walker->out, '>');
 }
 
 static void
@@ -1629,12 +1698,18 @@ bulletin_sanitize_html_using (const char              *html,
   walker.start = sanitize_start;
   walker.end = sanitize_end;
   walker.text = sanitize_text;
+  walker.tag_names = g_ptr_array_new ();
+  walker.tag_values = g_ptr_array_new_with_free_func (g_free);
 
   was_strict = parse (&walker, html, length, parser);
   if (strict != NULL)
     *strict = was_strict;
 
   g_array_unref (walker.stack);
+  g_ptr_array_unref (walker.tag_names);
+  g_ptr_array_unref (walker.tag_values);
+  g_free (walker.last_style);
+  g_free (walker.last_clean_style);
   return finish_output (walker.out);
 }
 
@@ -1858,6 +1933,9 @@ bulletin_sanitized_html_count_words (const char *html)
               if (!in_word)
                 words++;
               in_word = TRUE;
+              /* the rest of an ASCII word at once */
+              while ((guchar) p[1] > 0x20 && (guchar) p[1] < 0x7f && p[1] != '<' && p[1] != '&')
+                p++;
             }
           p++;
         }

@@ -38,6 +38,7 @@ bulletin_url_clean (const char *url)
 {
   const guchar *start;
   const guchar *end;
+  const guchar *p;
   GString *clean;
 
   if (url == NULL)
@@ -50,8 +51,14 @@ bulletin_url_clean (const char *url)
   while (end > start && is_c0_or_space (end[-1]))
     end--;
 
+  /* Most URLs have nothing to remove or encode. */
+  for (p = start; p < end && *p > 0x20 && *p != 0x7f; p++)
+    ;
+  if (p == end)
+    return g_strndup ((const char *) start, end - start);
+
   clean = g_string_sized_new (end - start);
-  for (const guchar *p = start; p < end; p++)
+  for (p = start; p < end; p++)
     {
       if (*p == '\t' || *p == '\n' || *p == '\r')
         continue;
@@ -99,17 +106,40 @@ scheme_length (const char *url)
 char *
 bulletin_url_get_scheme (const char *url)
 {
-  g_autofree char *clean = bulletin_url_clean (url);
-  gsize length;
+  const char *start;
+  const char *p;
+  gsize length = 0;
+  char *scheme;
 
-  if (clean == NULL)
+  if (url == NULL)
     return NULL;
 
-  length = scheme_length (clean);
-  if (length == 0)
+  /* scheme_length (bulletin_url_clean (url)) without the copy, as every
+   * link and image of a feed asks: the leading spaces and controls go,
+   * tabs and line breaks are skipped, and any other control or space
+   * would be percent-encoded, which ends a scheme as well. */
+  start = url;
+  while (*start != '\0' && is_c0_or_space (*start))
+    start++;
+  for (p = start; *p != '\0' && *p != ':'; p++)
+    {
+      if (*p == '\t' || *p == '\n' || *p == '\r')
+        continue;
+      if (!is_scheme_char (*p, length == 0))
+        return NULL;
+      length++;
+    }
+  if (*p != ':' || length == 0)
     return NULL;
 
-  return g_ascii_strdown (clean, length);
+  scheme = g_malloc (length + 1);
+  length = 0;
+  for (p = start; *p != ':'; p++)
+    if (*p != '\t' && *p != '\n' && *p != '\r')
+      scheme[length++] = g_ascii_tolower (*p);
+  scheme[length] = '\0';
+
+  return scheme;
 }
 
 /**
