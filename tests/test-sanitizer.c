@@ -156,6 +156,10 @@ static const SanitizeCase removed_cases[] = {
   { "file-image", "<img src=\"file:///etc/passwd\">", BASE, "<img />" },
   { "unsafe-base", "<a href=\"x\">a</a>", "javascript:alert(1)//", "<a>a</a>" },
   { "srcset-only-unsafe", "<img src=\"a.jpg\" srcset=\"javascript:alert(1) 1x\">", BASE, "<img src=\"http://example.org/news/a.jpg\" />" },
+  /* a "descriptor" in parentheses would carry the next candidate's URL
+   * through; a browser drops such a candidate, and so do we */
+  { "srcset-bad-descriptor", "<img srcset=\"a.jpg 2x (, javascript:alert(1)) 3x, b.jpg 1x, c.jpg 1.5x 640w\">", BASE,
+    "<img srcset=\"http://example.org/news/b.jpg 1x, http://example.org/news/c.jpg 1.5x 640w\" />" },
   { "iframe", "safe<iframe src=\"http://www.example.com/\"></iframe> description", BASE, "safe description" },
   { "iframe-srcdoc", "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", BASE, "" },
   { "frameset", "safe<frameset rows=\"*\"><frame src=\"http://example.com/\"></frameset> description", BASE, "safe description" },

@@ -1316,6 +1316,33 @@ clean_url (Walker        *walker,
   return g_steal_pointer (&absolute);
 }
 
+/* Descriptors as HTML defines them: each a number followed by w, x or
+ * h ("640w", "1.5x"), separated by white space. */
+static gboolean
+srcset_descriptors_are_valid (const char *descriptors)
+{
+  const char *p = descriptors;
+
+  while (*p != '\0')
+    {
+      gboolean digits = FALSE;
+
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      for (; g_ascii_isdigit (*p) || *p == '.'; p++)
+        digits |= g_ascii_isdigit (*p);
+      if (!digits || (*p != 'w' && *p != 'x' && *p != 'h'))
+        return FALSE;
+      p++;
+      if (*p != '\0' && !g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Each candidate of a srcset ("url [descriptor], …") checked and resolved
  * like a src; candidates that fail are left out. */
 static char *
@@ -1370,7 +1397,10 @@ clean_srcset (Walker     *walker,
             p++;
         }
 
-      if (url[0] == '\0')
+      /* A browser drops a candidate whose descriptors it cannot read,
+       * and anything kept here is written out: a "descriptor" can hold
+       * parentheses and commas, so another candidate's URL. */
+      if (url[0] == '\0' || (descriptors != NULL && !srcset_descriptors_are_valid (descriptors)))
         continue;
       clean = clean_url (walker, element, "srcset", ATTR_MEDIA, url);
       if (clean == NULL || clean[0] == '\0')
