@@ -27,6 +27,7 @@ struct _BulletinWindow
   guint                 refresh_source_id;
   gboolean              updating_dropdown;
   gboolean              restoring;        /* selecting what was read last */
+  gboolean              drawn;            /* the first frame is painted */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
