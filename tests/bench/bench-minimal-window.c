@@ -12,14 +12,27 @@
  * application can show, a window with one label. Built a second time with
  * WITH_WEBKIT (bench-minimal-webview), linked to WebKitGTK and holding a
  * WebKitWebView beside the label as Bulletin's article pane does, to tell
- * what WebKit costs at start-up. It says when the label is mapped, with
+ * what WebKit costs at start-up. It says when the label is mapped and when
+ * the frame that draws it is painted, with
  * G_MESSAGES_DEBUG=bench-minimal-window.
  */
 
 static void
+first_drawn_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_drawn_cb, user_data);
+  g_debug ("Minimal window drawn");
+}
+
+/* Mapped in gtk_window_present(), before the first frame is laid out and
+ * painted; drawn at the end of that frame */
+static void
 label_map_cb (GtkWidget *label)
 {
   g_debug ("Minimal window shown");
+  g_signal_connect (gtk_widget_get_frame_clock (label), "after-paint",
+                    G_CALLBACK (first_drawn_cb), NULL);
 }
 
 static void
