@@ -1343,6 +1343,32 @@ srcset_descriptors_are_valid (const char *descriptors)
   return TRUE;
 }
 
+/* A URL in a srcset may hold commas, and a reader that splits the srcset
+ * at every comma (a naive filter after us) takes what follows one for a
+ * URL of its own: that must pass as one too. */
+static gboolean
+srcset_url_is_unambiguous (const char *url)
+{
+  gboolean data_image = g_ascii_strncasecmp (url, "data:", 5) == 0;
+
+  for (const char *comma = strchr (url, ','); comma != NULL; comma = strchr (comma + 1, ','))
+    {
+      const char *piece = comma + 1;
+      g_autofree char *until_comma = NULL;
+
+      /* the payload of a data: image is not a URL */
+      if (data_image)
+        break;
+      while (g_ascii_isspace (*piece))
+        piece++;
+      until_comma = g_strndup (piece, strcspn (piece, ","));
+      if (!is_allowed_url (until_comma, ATTR_MEDIA, FALSE))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Each candidate of a srcset ("url [descriptor], …") checked and resolved
  * like a src; candidates that fail are left out. */
 static char *
@@ -1403,7 +1429,7 @@ clean_srcset (Walker     *walker,
       if (url[0] == '\0' || (descriptors != NULL && !srcset_descriptors_are_valid (descriptors)))
         continue;
       clean = clean_url (walker, element, "srcset", ATTR_MEDIA, url);
-      if (clean == NULL || clean[0] == '\0')
+      if (clean == NULL || clean[0] == '\0' || !srcset_url_is_unambiguous (clean))
         continue;
 
       if (out->len > 0)
