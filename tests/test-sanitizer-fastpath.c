@@ -10,6 +10,7 @@
 
 #include "bulletin-core.h"
 #include "bulletin-sanitizer-private.h"
+#include "bulletin-url-private.h"
 
 /* The sanitizer reads simple HTML with a strict reader of its own
  * (bulletin-html-tokenizer.c) instead of libxml2's HTML parser. It is
@@ -19,6 +20,9 @@
  * another opens), on the test data, and on every feed item, article and
  * page of the shared corpus; and the strict reader must take most feed
  * items, or it is of no use.
+ *
+ * The same for the links and images it resolves: a plain URL skips GUri
+ * (bulletin_url_resolve_plain()), and must come out as GUri has it.
  */
 
 #define BASE "https://example.com/news/a/b.html"
@@ -514,6 +518,144 @@ test_corpus (void)
   g_assert_cmpuint (articles.strict, >, 0);
 }
 
+/* URLs ------------------------------------------------------------------ */
+
+static const char * const url_bases[] = {
+  BASE,
+  "https://english.almayadeen.net/news/politics/item-1",
+  "https://example.com",
+  "https://example.com/",
+  "http://EXAMPLE.com/a/",
+  "https://example.com:8080/x",
+  "https://user@example.com/x",
+  "https://example.com/a/../b/./c",
+  "https://example.com./x",
+  "https://a..b/x",
+  "https://xn--d1acufc.xn--p1ai/a",
+  "https://-a.example/x",
+  "  https://example.com/spaced  ",
+  "https://example.com/a b",
+  "javascript:alert(1)",
+  "//example.com/relative-base",
+  NULL,
+};
+
+static const char * const url_references[] = {
+  "https://example.com/a", "http://example.com", "http://example.com/", "https://example.com/a/b.jpg",
+  "https://EXAMPLE.com/a", "HTTPS://example.com/a", "https://example.com:443/a", "https://u@example.com/",
+  "https://example.com/a/./b", "https://example.com/a/../b", "https://example.com/.", "https://example.com/..",
+  "https://example.com//a", "https://example.com/a//b", "https://example.com/a/", "https://example.com/%41",
+  "https://example.com/a?b=c&d=e#f", "https://example.com/a?b#c#d", "https://example.com/a?", "https://example.com/a#",
+  "https://example.com/a;b", "https://example.com;a/b", "https://example.com?a", "https://example.com#a",
+  "https://1.2.3.4/a", "https://999.999.999.999/a", "https://[::1]/a", "https://a..b/", "https://example.com./",
+  "https://xn--d1acufc.xn--p1ai/", "https://-a.example/", "https://a-.example/", "https://a_b.example/",
+  "https://\xd0\xbf\xd1\x80\xd0\xb8\xd0\xbc\xd0\xb5\xd1\x80.com/", "https://example.com/\xc3\xa9",
+  "/a", "/a/b.jpg?x=1", "/", "/?q", "/#f", "//example.org/a", "/a/./b", "/a/../b", "/a//b", "/%41",
+  "a", "a/b", "./a", "../a", "?q", "#f", "", " /a ", "/a\tb", "/a b", "https://example.com/a b",
+  "\thttps://example.com/a\n", "mailto:desk@example.com", "javascript:alert(1)", "data:image/png;base64,AAAA",
+  "https://example.com/a~b_c-d.e", "https://example.com/a+b", "https://example.com/a@b:c",
+};
+
+static void
+check_url (const char *base,
+           const char *reference,
+           guint      *plain_count)
+{
+  g_autofree char *clean = bulletin_url_clean (reference);
+  g_autofree char *plain = clean != NULL ? bulletin_url_resolve_plain (base, clean) : NULL;
+  g_autofree char *fast = bulletin_url_resolve (base, reference);
+  g_autofree char *slow = bulletin_url_resolve_with_guri (base, reference);
+
+  if (g_strcmp0 (fast, slow) != 0 || (plain != NULL && g_strcmp0 (plain, slow) != 0))
+    g_test_message ("base %s, reference %s: plain %s, GUri %s", base, reference, plain, slow);
+  g_assert_cmpstr (fast, ==, slow);
+  if (plain != NULL)
+    {
+      g_assert_cmpstr (plain, ==, slow);
+      (*plain_count)++;
+    }
+}
+
+/* The values of href="…" and src="…" in @text, quoted either way. */
+static void
+collect_urls (const char *text,
+              GHashTable *urls)
+{
+  static const char * const starts[] = { "href=\"", "src=\"", "href='", "src='" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      char quote = starts[i][strlen (starts[i]) - 1];
+
+      for (const char *p = strstr (text, starts[i]); p != NULL; p = strstr (p, starts[i]))
+        {
+          const char *value = p + strlen (starts[i]);
+          const char *end = strchr (value, quote);
+
+          if (end == NULL)
+            break;
+          if (end - value < 2000)
+            g_hash_table_add (urls, g_strndup (value, end - value));
+          p = end;
+        }
+    }
+}
+
+static void
+collect_tree_urls (const char *dir,
+                   guint       depth,
+                   GHashTable *urls)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL || depth > 5)
+    return;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        collect_tree_urls (path, depth + 1, urls);
+      else if ((g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".xml") ||
+                g_str_has_suffix (name, ".json")) &&
+               g_file_get_contents (path, &contents, NULL, NULL))
+        collect_urls (contents, urls);
+    }
+}
+
+static void
+test_urls (void)
+{
+  const char *corpus = g_getenv ("BULLETIN_CORPUS_DIR");
+  g_autoptr(GHashTable) urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer url;
+  guint plain = 0;
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (url_references); i++)
+    g_hash_table_add (urls, g_strdup (url_references[i]));
+  collect_tree_urls (TEST_DATA_DIR, 0, urls);
+  if (corpus != NULL)
+    collect_tree_urls (corpus, 0, urls);
+
+  g_hash_table_iter_init (&iter, urls);
+  while (g_hash_table_iter_next (&iter, &url, NULL))
+    for (guint i = 0; i < G_N_ELEMENTS (url_bases); i++)
+      {
+        check_url (url_bases[i], url, &plain);
+        checked++;
+      }
+
+  g_test_message ("%u URLs against %u bases: %u resolved without GUri",
+                  g_hash_table_size (urls), (guint) G_N_ELEMENTS (url_bases), plain);
+  /* the test data's links are plain: if none is, the shortcut is broken */
+  g_assert_cmpuint (plain, >, checked / 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/sanitizer-fastpath/pairs", test_pairs);
   g_test_add_func ("/sanitizer-fastpath/data", test_data);
   g_test_add_func ("/sanitizer-fastpath/corpus", test_corpus);
+  g_test_add_func ("/sanitizer-fastpath/urls", test_urls);
 
   return g_test_run ();
 }

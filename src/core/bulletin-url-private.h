@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Private to core and its tests: the two ways bulletin_url_resolve()
+ * takes, to be compared. */
+
+#include "bulletin-url.h"
+
+G_BEGIN_DECLS
+
+char *bulletin_url_resolve_plain     (const char *base,
+                                      const char *clean_reference);
+char *bulletin_url_resolve_with_guri (const char *base,
+                                      const char *reference);
+
+G_END_DECLS
