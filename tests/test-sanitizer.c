@@ -161,8 +161,9 @@ static const SanitizeCase removed_cases[] = {
   { "srcset-bad-descriptor", "<img srcset=\"a.jpg 2x (, javascript:alert(1)) 3x, b.jpg 1x, c.jpg 1.5x 640w\">", BASE,
     "<img srcset=\"http://example.org/news/b.jpg 1x, http://example.org/news/c.jpg 1.5x 640w\" />" },
   /* a comma inside a URL, and what follows it read as another URL */
-  { "srcset-comma-scheme", "<img srcset=\"b,vbscript:x.jpg 2x, c,d.jpg 3x\">", BASE,
-    "<img srcset=\"http://example.org/news/c,d.jpg 3x\" />" },
+  { "srcset-comma-scheme", "<img srcset=\"b,vbscript:x.jpg 2x, c,d.jpg 3x, data:image/png;base64,javascript:x 4x, "
+    "data:image/png;base64,iVBORw0KGgo= 5x\">", BASE,
+    "<img srcset=\"http://example.org/news/c,d.jpg 3x, data:image/png;base64,iVBORw0KGgo= 5x\" />" },
   { "iframe", "safe<iframe src=\"http://www.example.com/\"></iframe> description", BASE, "safe description" },
   { "iframe-srcdoc", "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>", BASE, "" },
   { "frameset", "safe<frameset rows=\"*\"><frame src=\"http://example.com/\"></frameset> description", BASE, "safe description" },

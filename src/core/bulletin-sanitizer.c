@@ -1349,16 +1349,12 @@ srcset_descriptors_are_valid (const char *descriptors)
 static gboolean
 srcset_url_is_unambiguous (const char *url)
 {
-  gboolean data_image = g_ascii_strncasecmp (url, "data:", 5) == 0;
-
+  /* (The base64 payload of a data: image holds no ':', so it passes.) */
   for (const char *comma = strchr (url, ','); comma != NULL; comma = strchr (comma + 1, ','))
     {
       const char *piece = comma + 1;
       g_autofree char *until_comma = NULL;
 
-      /* the payload of a data: image is not a URL */
-      if (data_image)
-        break;
       while (g_ascii_isspace (*piece))
         piece++;
       until_comma = g_strndup (piece, strcspn (piece, ","));
