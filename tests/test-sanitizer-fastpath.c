@@ -51,6 +51,8 @@ check_same (const char *html,
                     what, strict, length < 0 ? (int) strlen (html) : (int) MIN (length, 4000),
                     html, fast, slow);
   g_assert_cmpstr (fast, ==, slow);
+  /* the strict reader's output is not checked for UTF-8: it must be */
+  g_assert_true (g_utf8_validate (fast, -1, NULL));
 
   fast_text = bulletin_html_to_text_using (html, length, BULLETIN_SANITIZER_PARSER_ANY, &strict_text);
   slow_text = bulletin_html_to_text_using (html, length, BULLETIN_SANITIZER_PARSER_LIBXML2, NULL);
@@ -58,6 +60,7 @@ check_same (const char *html,
     g_test_message ("%s: text differs (strict: %d)\ninput: %.*s", what, strict_text,
                     length < 0 ? (int) strlen (html) : (int) MIN (length, 4000), html);
   g_assert_cmpstr (fast_text, ==, slow_text);
+  g_assert_true (g_utf8_validate (fast_text, -1, NULL));
 
   /* Both walkers read the same input the same way. */
   g_assert_cmpint (strict, ==, strict_text);

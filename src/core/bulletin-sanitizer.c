@@ -794,9 +794,13 @@ parse (Walker                  *walker,
 }
 
 static char *
-finish_output (GString *out)
+finish_output (GString  *out,
+               gboolean  strict)
 {
-  if (!g_utf8_validate_len (out->str, out->len, NULL))
+  /* What the strict reader passed on is valid UTF-8 (prepare_input()'s
+   * runs cut at ASCII bytes, and characters it encoded itself), and so is
+   * all we make of it; libxml2's events are checked. */
+  if (!strict && !g_utf8_validate_len (out->str, out->len, NULL))
     {
       char *valid = g_utf8_make_valid (out->str, out->len);
 
@@ -1184,6 +1188,32 @@ bulletin_sanitize_css (const char *style)
 
 /* Sanitized HTML --------------------------------------------------------- */
 
+/* g_string_append_len() without its call when there is room: the output
+ * grows by a few bytes at a time, several times per tag. */
+static inline void
+append_len (GString    *out,
+            const char *text,
+            gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, text, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (out, text, length);
+    }
+}
+
+static inline void
+append (GString    *out,
+        const char *text)
+{
+  append_len (out, text, strlen (text));
+}
+
 static void
 append_escaped (GString    *out,
                 const char *text,
@@ -1213,12 +1243,12 @@ append_escaped (GString    *out,
       if (entity == NULL)
         continue;
 
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, entity);
+      append_len (out, run, p - run);
+      append (out, entity);
       run = p + 1;
     }
 
-  g_string_append_len (out, run, end - run);
+  append_len (out, run, end - run);
 }
 
 static gboolean
@@ -1641,19 +1671,19 @@ write_start_tag (Walker            *walker,
     }
 
   g_string_append_c (walker->out, '<');
-  g_string_append (walker->out, element);
+  append (walker->out, element);
   for (guint i = 0; i < names->len; i++)
     {
       const char *value = g_ptr_array_index (values, i);
 
       g_string_append_c (walker->out, ' ');
-      g_string_append (walker->out, g_ptr_array_index (names, i));
-      g_string_append_len (walker->out, "=\"", 2);
+      append (walker->out, g_ptr_array_index (names, i));
+      append_len (walker->out, "=\"", 2);
       append_escaped (walker->out, value, strlen (value), TRUE);
       g_string_append_c (walker->out, '"');
     }
   if (rule->flags & FLAG_VOID)
-    g_string_append_len (walker->out, " />", 3);
+    append_len (walker->out, " />", 3);
   else
     g_string_append_c (walker->out, '>');
 }
@@ -1683,8 +1713,8 @@ sanitize_end (Walker *walker)
   if (!open->kept)
     return;
 
-  g_string_append (walker->out, "</");
-  g_string_append (walker->out, open->rule->name);
+  append_len (walker->out, "</", 2);
+  append (walker->out, open->rule->name);
   g_string_append_c (walker->out, '>');
   walker->kept_depth--;
 }
@@ -1762,7 +1792,7 @@ bulletin_sanitize_html_using (const char              *html,
   g_ptr_array_unref (walker.tag_values);
   g_free (walker.last_style);
   g_free (walker.last_clean_style);
-  return finish_output (walker.out);
+  return finish_output (walker.out, was_strict);
 }
 
 /* Plain text ------------------------------------------------------------- */
@@ -1888,7 +1918,7 @@ bulletin_html_to_text_using (const char              *html,
     *strict = was_strict;
 
   g_array_unref (walker.stack);
-  return finish_output (walker.out);
+  return finish_output (walker.out, was_strict);
 }
 
 /* Word counts -------------------------------------------------------------- */
