@@ -25,6 +25,10 @@ struct _BulletinHeadlineList
   GListModel         *model;
   GtkSortListModel   *sort_model;
   GtkFilterListModel *filter_model;
+  GtkSliceListModel  *slice;        /* what the list view is given, see grow_rows_cb() */
+  gulong              after_paint_id;
+  guint               grow_id;
+  GdkFrameClock      *frame_clock;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
   char               *search_casefold;
@@ -365,6 +369,64 @@ model_changed_cb (BulletinHeadlineList *self)
   bulletin_headline_list_update_state (self);
 }
 
+/* GTK 4.8's list view makes a row for every item up to 200 as soon as
+ * they are in its model, off screen or not: 60 rows for the demo's
+ * "latest", each made, bound, measured and painted before the first
+ * headline is seen. So the list view is given the first rows, a screenful
+ * and more, and the rest a few frames later, after each frame is painted.
+ * Past 200 GTK makes no more rows, so the rest comes at once. */
+#define FIRST_ROWS 24
+#define MORE_ROWS 50
+#define ALL_ROWS_AFTER 200
+
+static void
+show_all_rows (BulletinHeadlineList *self)
+{
+  if (gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+grow_rows_cb (gpointer user_data)
+{
+  BulletinHeadlineList *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  self->grow_id = 0;
+  size += MORE_ROWS;
+  gtk_slice_list_model_set_size (self->slice, size >= ALL_ROWS_AFTER ? G_MAXUINT : size);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the frame is out, not in it (whoever waits on its after-paint) */
+static void
+after_paint_cb (BulletinHeadlineList *self)
+{
+  guint size = gtk_slice_list_model_get_size (self->slice);
+
+  if (self->grow_id == 0 && size != G_MAXUINT &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > size)
+    self->grow_id = g_idle_add (grow_rows_cb, self);
+}
+
+static void
+realize_cb (BulletinHeadlineList *self)
+{
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->after_paint_id = g_signal_connect_swapped (self->frame_clock, "after-paint",
+                                                   G_CALLBACK (after_paint_cb), self);
+}
+
+static void
+unrealize_cb (BulletinHeadlineList *self)
+{
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+}
+
 GListModel *
 bulletin_headline_list_get_model (BulletinHeadlineList *self)
 {
@@ -403,6 +465,7 @@ bulletin_headline_list_set_model (BulletinHeadlineList *self,
                                  G_CONNECT_SWAPPED);
     }
 
+  gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
   gtk_sort_list_model_set_model (self->sort_model, model);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
@@ -678,6 +741,7 @@ bulletin_headline_list_select_article (BulletinHeadlineList *self,
 
   g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), FALSE);
 
+  show_all_rows (self);
   shown = G_LIST_MODEL (self->selection);
   n_items = g_list_model_get_n_items (shown);
   for (guint i = 0; i < n_items; i++)
@@ -711,6 +775,7 @@ bulletin_headline_list_select_next (BulletinHeadlineList *self)
 
   g_return_val_if_fail (BULLETIN_IS_HEADLINE_LIST (self), FALSE);
 
+  show_all_rows (self);
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   selected = gtk_single_selection_get_selected (self->selection);
 
@@ -845,7 +910,9 @@ bulletin_headline_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  unrealize_cb (self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
@@ -999,7 +1066,10 @@ bulletin_headline_list_init (BulletinHeadlineList *self)
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), 0, FIRST_ROWS);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (unrealize_cb), NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
