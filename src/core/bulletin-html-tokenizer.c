@@ -38,7 +38,8 @@
  *
  * The input must be what the sanitizer's prepare_input() makes of it:
  * valid UTF-8 without NUL bytes, C0 controls other than tab and line
- * feed, or non-characters; and it is read as if it followed "<body>".
+ * feed, or non-characters, and followed by a NUL (a GString's); it is
+ * read as if it followed "<body>".
  */
 
 /* The elements whose handling by libxml2 is known here: what feed HTML is
@@ -469,7 +470,7 @@ read_end_tag (const char *p,
 
 /*
  * bulletin_html_tokenize_strict:
- * @html: prepared HTML (see above)
+ * @html: prepared HTML (see above), @html[@length] a NUL
  * @length: its length in bytes
  * @handler: what to call for each event
  * @user_data: for @handler
@@ -492,6 +493,8 @@ bulletin_html_tokenize_strict (const char                *html,
   guint8 stack[MAX_DEPTH];
   guint depth = 0;
   g_autoptr(GString) scratch = NULL;
+
+  g_return_val_if_fail (html[length] == '\0', FALSE);
 
   ensure_tables ();
 
@@ -585,8 +588,10 @@ bulletin_html_tokenize_strict (const char                *html,
         {
           const char *run = p;
 
-          while (p < end && *p != '<' && *p != '&')
-            p++;
+          /* the input ends with a NUL and holds none (see above) */
+          p += strcspn (p, "<&");
+          if (p > end)
+            p = end;
           handler->characters (user_data, run, p - run);
         }
     }
