@@ -5,9 +5,16 @@
  * HTML parser, must hold nothing that runs code or loads a document
  * (tests/html-safety.c), and must be valid UTF-8. The plain-text
  * conversion and the CSS filter run on the same input.
+ *
+ * A second oracle: when the sanitizer's strict reader takes the input,
+ * its output (HTML and text) must be byte for byte the one libxml2's
+ * parser gives.
  */
 
+#include <string.h>
+
 #include "bulletin-core.h"
+#include "bulletin-sanitizer-private.h"
 #include "html-safety.h"
 #include "fuzz-common.h"
 
@@ -29,10 +36,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *problem = NULL;
   g_autofree char *css_input = NULL;
   g_autofree char *css = NULL;
+  gboolean strict = FALSE;
 
-  safe = bulletin_sanitize_html ((const char *) data, size, "https://example.com/a/b.html");
+  safe = bulletin_sanitize_html_using ((const char *) data, size, "https://example.com/a/b.html",
+                                       BULLETIN_SANITIZER_PARSER_ANY, &strict);
   if (safe == NULL || !g_utf8_validate (safe, -1, NULL))
     abort ();
+
+  if (strict)
+    {
+      g_autofree char *slow = bulletin_sanitize_html_using ((const char *) data, size,
+                                                            "https://example.com/a/b.html",
+                                                            BULLETIN_SANITIZER_PARSER_LIBXML2, NULL);
+
+      if (strcmp (safe, slow) != 0)
+        {
+          g_printerr ("The strict reader differs from libxml2:\n%s\n%s\n", safe, slow);
+          abort ();
+        }
+    }
 
   problem = html_safety_find_unsafe (safe, -1);
   if (problem != NULL)
@@ -51,9 +73,21 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       abort ();
     }
 
-  text = bulletin_html_to_text ((const char *) data, size);
+  text = bulletin_html_to_text_using ((const char *) data, size, BULLETIN_SANITIZER_PARSER_ANY, &strict);
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     abort ();
+
+  if (strict)
+    {
+      g_autofree char *slow = bulletin_html_to_text_using ((const char *) data, size,
+                                                           BULLETIN_SANITIZER_PARSER_LIBXML2, NULL);
+
+      if (strcmp (text, slow) != 0)
+        {
+          g_printerr ("The strict reader's text differs from libxml2's:\n%s\n%s\n", text, slow);
+          abort ();
+        }
+    }
 
   css_input = fuzz_strndup (data, size);
   css = bulletin_sanitize_css (css_input);
