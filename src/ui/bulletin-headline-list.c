@@ -43,7 +43,9 @@ struct _BulletinHeadlineList
   GtkStack           *stack;
   GtkScrolledWindow  *scrolled_window;
   GtkListView        *list_view;
+  GtkWidget          *loading_box;
   GtkSpinner         *loading_spinner;
+  guint               loading_shown_id;
   AdwStatusPage      *status_page;
   GtkWidget          *retry_button;
   GtkWidget          *context_menu;
@@ -141,6 +143,20 @@ set_status (BulletinHeadlineList *self,
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
+#define LOADING_SHOWN_AFTER_MS 400
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  BulletinHeadlineList *self = user_data;
+
+  self->loading_shown_id = 0;
+  gtk_widget_set_opacity (self->loading_box, 1);
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bulletin_headline_list_update_state (BulletinHeadlineList *self)
 {
@@ -149,6 +165,7 @@ bulletin_headline_list_update_state (BulletinHeadlineList *self)
   guint n_total = 0;
   guint n_shown = 0;
   gboolean loading;
+  gboolean loading_seen;
   gboolean stale;
 
   old_state = bulletin_headline_list_get_state (self);
@@ -159,12 +176,22 @@ bulletin_headline_list_update_state (BulletinHeadlineList *self)
   loading = model_get_boolean (self->model, "loading");
   stale = model_get_boolean (self->model, "stale");
   error = model_dup_error (self->model);
+  loading_seen = gtk_spinner_get_spinning (self->loading_spinner);
 
-  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  if (!loading || n_total > 0)
+    {
+      g_clear_handle_id (&self->loading_shown_id, g_source_remove);
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+      gtk_widget_set_opacity (self->loading_box, 0);
+    }
 
   if (n_total > 0 && n_shown > 0)
     {
-      gtk_stack_set_visible_child_name (self->stack, "list");
+      /* From a wait that was not seen, no fade: the headlines at once */
+      if (g_strcmp0 (old_state, "loading") == 0 && !loading_seen)
+        gtk_stack_set_visible_child_full (self->stack, "list", GTK_STACK_TRANSITION_TYPE_NONE);
+      else
+        gtk_stack_set_visible_child_name (self->stack, "list");
     }
   else if (n_total > 0)
     {
@@ -175,7 +202,10 @@ bulletin_headline_list_update_state (BulletinHeadlineList *self)
     }
   else if (loading)
     {
-      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+      /* Said only of a wait that is seen: most first headlines come in a
+       * frame or two, and a spinner shown for one frame is a flash */
+      if (self->loading_shown_id == 0 && !gtk_spinner_get_spinning (self->loading_spinner))
+        self->loading_shown_id = g_timeout_add (LOADING_SHOWN_AFTER_MS, show_loading_cb, self);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -911,6 +941,7 @@ bulletin_headline_list_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   unrealize_cb (self);
+  g_clear_handle_id (&self->loading_shown_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
   g_clear_object (&self->filter_model);
@@ -1038,6 +1069,7 @@ bulletin_headline_list_class_init (BulletinHeadlineListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, stack);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, loading_box);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, status_page);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, retry_button);
