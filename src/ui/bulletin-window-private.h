@@ -71,6 +71,10 @@ struct _BulletinWindow
   BulletinBreakingBanner    *breaking_banner;
   BulletinBreaking          *breaking;
   BulletinBreakingAnnouncer *breaking_announcer;
+  gboolean                   breaking_waits;     /* for the first headlines */
+  GdkFrameClock             *breaking_clock;
+  gulong                     breaking_paint_id;
+  guint                      breaking_timeout_id;
 };
 
 /* bulletin-window.c */
