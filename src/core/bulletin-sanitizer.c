@@ -454,6 +454,26 @@ prepare_input (const char *html,
       /* Most bytes stay as they are: copied a run at a time. */
       while (p < end)
         {
+          /* eight at a time while none is non-ASCII, below 0x20 or 0x7f
+           * (bit tricks: a byte's high bit, a borrow below 0x20, a zero
+           * byte once 0x7f is xor-ed away) */
+          if (end - p >= 8)
+            {
+              const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+              const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+              guint64 word;
+              guint64 del;
+
+              memcpy (&word, p, sizeof word);
+              del = word ^ (ones * 0x7f);
+              if (((word & highs) | ((word - ones * 0x20) & ~word & highs) |
+                   ((del - ones) & ~del & highs)) == 0)
+                {
+                  p += 8;
+                  continue;
+                }
+            }
+
           c = (guchar) *p;
           if (c < 0x80)
             {
