@@ -31,6 +31,11 @@ bulletin_article_view_load (GError **error)
   return bulletin_article_view_get_funcs ();
 }
 
+void
+bulletin_article_view_preload (void)
+{
+}
+
 #else
 
 #define MODULE_NAME "libbulletin-article-view.so"
@@ -94,6 +99,56 @@ bulletin_article_view_load (GError **error)
   funcs = get_funcs ();
 
   return funcs;
+}
+
+static void
+preload_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  /* Only the loading and relocating: the symbol is looked up, and the
+   * view's types registered, on the main thread */
+  g_task_return_pointer (task, open_module (NULL), NULL);
+}
+
+static void
+preloaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GModule *module = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (module == NULL)
+    return;
+
+  /* bulletin_article_view_load() opens it again, which costs nothing now
+   * (GModule counts the opens of one file) */
+  if (funcs == NULL)
+    bulletin_article_view_load (NULL);
+  g_module_close (module);
+}
+
+/**
+ * bulletin_article_view_preload:
+ *
+ * Loads the module in a worker thread, so that the first article read
+ * does not wait for it (~130–170 ms for WebKitGTK's libraries here).
+ * Called once the first headlines are drawn.
+ */
+void
+bulletin_article_view_preload (void)
+{
+  static gboolean preloading;
+  g_autoptr(GTask) task = NULL;
+
+  if (funcs != NULL || preloading)
+    return;
+
+  preloading = TRUE;
+  task = g_task_new (NULL, NULL, preloaded_cb, NULL);
+  g_task_set_source_tag (task, bulletin_article_view_preload);
+  g_task_run_in_thread (task, preload_thread);
 }
 
 #endif

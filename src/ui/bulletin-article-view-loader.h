@@ -27,5 +27,6 @@ typedef struct
 
 gboolean                        bulletin_article_view_is_loaded (void);
 const BulletinArticleViewFuncs *bulletin_article_view_load      (GError **error);
+void                            bulletin_article_view_preload   (void);
 
 G_END_DECLS

@@ -196,6 +196,10 @@ start_breaking (BulletinWindow *self)
   stop_waiting (self);
   if (self->breaking != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     bulletin_breaking_start (self->breaking);
+
+  /* The same moment is when the article view, not needed before an
+   * article is chosen, is loaded in the background */
+  bulletin_article_view_preload ();
 }
 
 static void
