@@ -65,6 +65,22 @@ check_same (const char *html,
   /* Both walkers read the same input the same way. */
   g_assert_cmpint (strict, ==, strict_text);
 
+  /* The words counted while sanitizing, by either parser, are those of
+   * the output (bulletin-sanitizer-words.c checks that count). */
+  for (BulletinSanitizerParser parser = BULLETIN_SANITIZER_PARSER_ANY;
+       parser <= BULLETIN_SANITIZER_PARSER_LIBXML2; parser++)
+    {
+      g_autofree char *counted = NULL;
+      guint words = G_MAXUINT;
+
+      counted = bulletin_sanitize_html_counted_using (html, length, BASE, parser, NULL, &words);
+      g_assert_cmpstr (counted, ==, fast);
+      if (words != bulletin_sanitized_html_count_words (fast))
+        g_test_message ("%s: %u words counted while sanitizing, %u in the output",
+                        what, words, bulletin_sanitized_html_count_words (fast));
+      g_assert_cmpuint (words, ==, bulletin_sanitized_html_count_words (fast));
+    }
+
   last_strict = strict;
   return strict;
 }

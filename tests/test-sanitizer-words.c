@@ -6,13 +6,43 @@
 #include <string.h>
 
 #include "bulletin-core.h"
+#include "bulletin-sanitizer-private.h"
 
 /* bulletin_sanitized_html_count_words() counts the words of sanitized HTML
  * without parsing it again. Its answer must be the one of counting the
  * words of bulletin_html_to_text() of the same HTML, which the feed parser
  * used before: checked on chosen cases and on every HTML and feed file of
- * the test data and the article corpus, sanitized first.
+ * the test data and the article corpus, sanitized first. The feed parser
+ * has the sanitizer count them as it writes
+ * (bulletin_sanitize_html_counted()): the same count, whichever parser
+ * read the HTML.
  */
+
+/* Sanitizes @html with its words counted, by the strict reader when it
+ * can and by libxml2; both must give bulletin_sanitize_html()'s output
+ * and the same count. */
+static guint
+counted_words (const char *html,
+               gssize      length,
+               const char *base,
+               const char *sanitized)
+{
+  g_autofree char *counted = NULL;
+  g_autofree char *counted_libxml2 = NULL;
+  guint words = G_MAXUINT;
+  guint words_libxml2 = G_MAXUINT;
+
+  counted = bulletin_sanitize_html_counted (html, length, base, &words);
+  g_assert_cmpstr (counted, ==, sanitized);
+  counted_libxml2 = bulletin_sanitize_html_counted_using (html, length, base,
+                                                         BULLETIN_SANITIZER_PARSER_LIBXML2,
+                                                         NULL, &words_libxml2);
+  if (g_str_equal (counted_libxml2, sanitized))
+    g_assert_cmpuint (words_libxml2, ==, words);
+  g_assert_cmpuint (words_libxml2, ==, bulletin_sanitized_html_count_words (counted_libxml2));
+
+  return words;
+}
 
 static guint
 words_of_text (const char *html)
@@ -70,6 +100,18 @@ static const Case cases[] = {
   { "<unknown>a</unknown>b", 1 },
   { "a &nbsp; b", 2 },
   { "<p>unclosed <b>bold", 2 },
+  /* Where a tag ends a word: at a block's edge, not at an inline one. */
+  { "a<p>b</p>c", 3 },
+  { "a<div>b</div>c", 3 },
+  { "a<span>b</span>c", 1 },
+  { "a<hr>b", 2 },
+  { "a<img src=\"x.png\">b", 1 },
+  { "a<unknown>b</unknown>c", 1 },
+  { "x<script>y</script>z", 1 },
+  { "<table><tr><td>a</td><td>b</td></tr></table>c", 3 },
+  { "a\x7f" "b", 1 },
+  { "<p>a</p>\n<p>b</p>", 2 },
+  { "\xef\xbf\xbd\xe3\x80\x80x", 2 },
 };
 
 static void
@@ -82,6 +124,27 @@ test_case (gconstpointer data)
   g_assert_cmpuint (bulletin_sanitized_html_count_words (test->html), ==, test->words);
   g_assert_cmpuint (bulletin_sanitized_html_count_words (sanitized), ==, test->words);
   g_assert_cmpuint (bulletin_sanitized_html_count_words (sanitized), ==, words_of_text (sanitized));
+  g_assert_cmpuint (counted_words (test->html, -1, "https://example.com/", sanitized), ==, test->words);
+}
+
+/* Beyond the depth the sanitizer keeps, block tags are not written and
+ * end no word. */
+static void
+test_deep (void)
+{
+  GString *html = g_string_new ("a");
+  g_autofree char *sanitized = NULL;
+  g_autofree char *input = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "<div>b");
+  for (guint i = 0; i < 300; i++)
+    g_string_append (html, "c</div>");
+  input = g_string_free (html, FALSE);
+  sanitized = bulletin_sanitize_html (input, -1, NULL);
+
+  g_assert_cmpuint (bulletin_sanitized_html_count_words (sanitized), ==, words_of_text (sanitized));
+  g_assert_cmpuint (counted_words (input, -1, NULL, sanitized), ==, words_of_text (sanitized));
 }
 
 static void
@@ -109,6 +172,7 @@ check_file (const char *path)
   if (fast != slow)
     g_test_message ("%s: %u words counted, %u in the text", path, fast, slow);
   g_assert_cmpuint (fast, ==, slow);
+  g_assert_cmpuint (counted_words (contents, length, "https://example.com/base/", sanitized), ==, slow);
   checked++;
 }
 
@@ -194,6 +258,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/sanitizer-words/null", test_null);
+  g_test_add_func ("/sanitizer-words/deep", test_deep);
   g_test_add_func ("/sanitizer-words/files", test_files);
   g_test_add_func ("/sanitizer-words/feed-reading-time", test_feed_reading_time);
 

@@ -15,7 +15,7 @@
 #include "bulletin-feed-parser.h"
 #include "bulletin-html.h"
 #include "bulletin-json.h"
-#include "bulletin-sanitizer.h"
+#include "bulletin-sanitizer-private.h"
 #include "bulletin-url.h"
 
 /* Feeds are parsed into a libxml2 tree (JSON Feed with json-glib) and read
@@ -119,6 +119,7 @@ typedef struct
   GPtrArray  *gallery;       /* char*: the image media:content URLs, in order */
   char       *image_caption; /* the first image media:content's description */
   char       *video_url;
+  int         content_words; /* the words of the content slot's value, -1 if not counted */
 } Entry;
 
 typedef struct
@@ -138,6 +139,7 @@ entry_init (Entry *entry)
   memset (entry, 0, sizeof *entry);
   entry->published_priority = -1;
   entry->updated_priority = -1;
+  entry->content_words = -1;
   for (guint i = 0; i < N_SLOTS; i++)
     entry->slots[i].priority = -1;
   entry->tags = g_ptr_array_new_with_free_func (g_free);
@@ -183,6 +185,24 @@ entry_offer (Entry  *entry,
   g_free (s->value);
   s->value = value;
   s->priority = priority;
+  if (slot == SLOT_CONTENT)
+    entry->content_words = -1;
+}
+
+/* entry_offer() for content whose words the sanitizer counted. */
+static void
+entry_offer_content (Entry *entry,
+                     char  *value,
+                     guint  words,
+                     int    priority)
+{
+  /* entry_offer()'s rule */
+  gboolean wins = value != NULL && value[0] != '\0' &&
+                  priority > entry->slots[SLOT_CONTENT].priority;
+
+  entry_offer (entry, SLOT_CONTENT, value, priority);
+  if (wins)
+    entry->content_words = MIN (words, G_MAXINT);
 }
 
 static void
@@ -626,11 +646,14 @@ construct_to_text (const char  *value,
   return g_string_free (collapsed, FALSE);
 }
 
+/* @words: (out) (optional): the words of the result, counted by the
+ * sanitizer */
 static char *
 construct_to_html (Parser      *self,
                    xmlNode     *node,
                    const char  *value,
-                   ContentKind  kind)
+                   ContentKind  kind,
+                   guint       *words)
 {
   g_autofree char *base = NULL;
   g_autofree char *escaped = NULL;
@@ -645,9 +668,11 @@ construct_to_html (Parser      *self,
       g_autofree char *stripped = g_strstrip (g_strdup (value));
 
       escaped = g_markup_escape_text (stripped, -1);
-      return bulletin_sanitize_html (escaped, -1, base);
+      value = escaped;
     }
 
+  if (words != NULL)
+    return bulletin_sanitize_html_counted (value, -1, base, words);
   return bulletin_sanitize_html (value, -1, base);
 }
 
@@ -670,7 +695,24 @@ read_html (Parser      *self,
   ContentKind kind = default_kind;
   g_autofree char *value = read_construct (self, node, default_kind, &kind);
 
-  return construct_to_html (self, node, value, kind);
+  return construct_to_html (self, node, value, kind, NULL);
+}
+
+/* read_html() for an item's content, its words counted for the reading
+ * time as it is sanitized. */
+static void
+offer_content (Parser      *self,
+               Entry       *entry,
+               xmlNode     *node,
+               ContentKind  default_kind,
+               int          priority)
+{
+  ContentKind kind = default_kind;
+  g_autofree char *value = read_construct (self, node, default_kind, &kind);
+  guint words = 0;
+  char *html = construct_to_html (self, node, value, kind, &words);
+
+  entry_offer_content (entry, html, words, priority);
 }
 
 /* "me@example.com (Jane Doe)", "Jane Doe (me@example.com)",
@@ -1004,12 +1046,12 @@ read_entry_element (Parser  *self,
           if (src != NULL && !has_element_children (node))
             entry_offer (entry, SLOT_LINK, resolve_url (self, node, src), 0);
           else
-            entry_offer (entry, SLOT_CONTENT, read_html (self, node, KIND_TEXT), 3);
+            offer_content (self, entry, node, KIND_TEXT, 3);
         }
       else if (g_str_equal (name, "body") && !atom_element)
-        entry_offer (entry, SLOT_CONTENT, read_html (self, node, KIND_HTML), 3);
+        offer_content (self, entry, node, KIND_HTML, 3);
       else if (g_str_equal (name, "fullitem"))
-        entry_offer (entry, SLOT_CONTENT, read_html (self, node, KIND_HTML), 2);
+        offer_content (self, entry, node, KIND_HTML, 2);
       else if (g_str_equal (name, "author"))
         {
           g_autofree char *author = read_person (self, node);
@@ -1103,15 +1145,17 @@ read_entry_element (Parser  *self,
   else if (ns == NS_CONTENT)
     {
       if (g_str_equal (name, "encoded"))
-        entry_offer (entry, SLOT_CONTENT, read_html (self, node, KIND_HTML), 4);
+        offer_content (self, entry, node, KIND_HTML, 4);
     }
   else if (ns == NS_MEDIA)
     read_media (self, entry, node);
   else if (ns == NS_XHTML && g_str_equal (name, "body"))
     {
       g_autofree char *markup = inner_markup (self, node);
+      guint words = 0;
+      char *html = construct_to_html (self, node, markup, KIND_XHTML, &words);
 
-      entry_offer (entry, SLOT_CONTENT, construct_to_html (self, node, markup, KIND_XHTML), 3);
+      entry_offer_content (entry, html, words, 3);
     }
 }
 
@@ -1217,8 +1261,12 @@ entry_to_article (Entry      *entry,
     }
 
   if (content != NULL)
-    bulletin_article_set_reading_minutes (article,
-                                          bulletin_reading_minutes_for_words (bulletin_sanitized_html_count_words (content)));
+    {
+      guint words = entry->content_words >= 0 ? (guint) entry->content_words
+                                              : bulletin_sanitized_html_count_words (content);
+
+      bulletin_article_set_reading_minutes (article, bulletin_reading_minutes_for_words (words));
+    }
 
   return g_steal_pointer (&article);
 }
@@ -1803,7 +1851,10 @@ json_read_item (JsonObject *item,
   if ((value = bulletin_json_get_string (item, "content_html")) != NULL)
     {
       g_autofree char *copy = clean_utf8 (g_strdup (value));
-      entry_offer (&entry, SLOT_CONTENT, bulletin_sanitize_html (copy, -1, base), 3);
+      guint words = 0;
+      char *html = bulletin_sanitize_html_counted (copy, -1, base, &words);
+
+      entry_offer_content (&entry, html, words, 3);
     }
   else if ((value = bulletin_json_get_string (item, "content_text")) != NULL)
     {
@@ -1816,8 +1867,10 @@ json_read_item (JsonObject *item,
       for (guint i = 0; parts[i] != NULL; i++)
         if (g_strstrip (parts[i])[0] != '\0')
           g_string_append_printf (html, "<p>%s</p>", parts[i]);
+      guint words = 0;
+
       paragraphs = g_string_free (html, FALSE);
-      entry_offer (&entry, SLOT_CONTENT, bulletin_sanitize_html (paragraphs, -1, base), 3);
+      entry_offer_content (&entry, bulletin_sanitize_html_counted (paragraphs, -1, base, &words), words, 3);
     }
 
   if ((value = bulletin_json_get_string (item, "summary")) != NULL)

@@ -22,6 +22,16 @@ char *bulletin_sanitize_html_using (const char              *html,
                                     const char              *base_url,
                                     BulletinSanitizerParser  parser,
                                     gboolean                *strict);
+char *bulletin_sanitize_html_counted (const char *html,
+                                      gssize      length,
+                                      const char *base_url,
+                                      guint      *words);
+char *bulletin_sanitize_html_counted_using (const char              *html,
+                                            gssize                   length,
+                                            const char              *base_url,
+                                            BulletinSanitizerParser  parser,
+                                            gboolean                *strict,
+                                            guint                   *words);
 char *bulletin_html_to_text_using  (const char              *html,
                                     gssize                   length,
                                     BulletinSanitizerParser  parser,

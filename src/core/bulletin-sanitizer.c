@@ -582,6 +582,14 @@ struct _Walker
   GPtrArray  *tag_names;
   GPtrArray  *tag_values;
 
+  /* The words of the text written, counted as
+   * bulletin_sanitized_html_count_words() would count them in the
+   * output, for a caller that wants both (NULL: not counted); lost when
+   * a run of text ends inside a character. */
+  guint      *words;
+  gboolean    in_word;
+  gboolean    words_lost;
+
   StartFunc   start;
   EndFunc     end;
   TextFunc    text;
@@ -792,6 +800,10 @@ walker_reset (Walker *walker)
   walker->pending_newlines = 0;
   walker->pending_space = FALSE;
   walker->pre_depth = 0;
+  if (walker->words != NULL)
+    *walker->words = 0;
+  walker->in_word = FALSE;
+  walker->words_lost = FALSE;
 }
 
 /* Returns whether the strict reader did it. */
@@ -815,7 +827,8 @@ parse (Walker                  *walker,
 
 static char *
 finish_output (GString  *out,
-               gboolean  strict)
+               gboolean  strict,
+               gboolean *repaired)
 {
   /* What the strict reader passed on is valid UTF-8 (prepare_input()'s
    * runs cut at ASCII bytes, and characters it encoded itself), and so is
@@ -825,6 +838,8 @@ finish_output (GString  *out,
       char *valid = g_utf8_make_valid (out->str, out->len);
 
       g_string_free (out, TRUE);
+      if (repaired != NULL)
+        *repaired = TRUE;
       return valid;
     }
 
@@ -1204,6 +1219,119 @@ bulletin_sanitize_css (const char *style)
     return NULL;
 
   return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
+/* Words counted while writing --------------------------------------------- */
+
+static gboolean
+is_word_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '\v';
+}
+
+/* What bulletin_sanitized_html_count_words() makes of an ASCII byte of
+ * text: white space ends a word, the C0 controls that
+ * bulletin_html_to_text() drops neither end nor start one. */
+enum
+{
+  ASCII_NEITHER,
+  ASCII_SPACE,
+  ASCII_WORD,
+};
+
+static guint8
+ascii_word_class (guchar c)
+{
+  if (g_ascii_isspace (c))
+    return ASCII_SPACE;
+  if (c >= 0x20 && c != 0x7f)
+    return ASCII_WORD;
+  return ASCII_NEITHER;
+}
+
+/* A start or end tag written for @rule ends a word in the output's
+ * plain text where bulletin_sanitized_html_count_words() says it does. */
+static inline void
+count_tag (Walker            *walker,
+           const ElementRule *rule)
+{
+  if ((rule->flags & (FLAG_LINE | FLAG_PARAGRAPH | FLAG_CELL)) != 0 ||
+      (rule->name[0] == 'b' && rule->name[1] == 'r' && rule->name[2] == '\0'))
+    walker->in_word = FALSE;
+}
+
+/* Counts the words of @text as it is written, escaped: the four escapes
+ * the output may hold stand for the characters they replace, each a
+ * letter of a word, so the text's own bytes give the count. */
+static void
+count_text (Walker     *walker,
+            const char *text,
+            gsize       length)
+{
+  static guint8 classes[128];
+  static gsize classes_ready = 0;
+  const char *p = text;
+  const char *end = text + length;
+  gboolean in_word = walker->in_word;
+  guint words = *walker->words;
+
+  if (g_once_init_enter (&classes_ready))
+    {
+      for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+        classes[c] = ascii_word_class (c);
+      g_once_init_leave (&classes_ready, 1);
+    }
+
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x80)
+        {
+          switch (classes[c])
+            {
+            case ASCII_SPACE:
+              in_word = FALSE;
+              p++;
+              break;
+            case ASCII_WORD:
+              if (!in_word)
+                words++;
+              in_word = TRUE;
+              /* the rest of an ASCII word at once */
+              for (p++; p < end && (guchar) *p < 0x80 && classes[(guchar) *p] == ASCII_WORD; p++)
+                ;
+              break;
+            default:
+              p++;
+              break;
+            }
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            {
+              /* bulletin_sanitize_html_counted_using() counts the
+               * output again */
+              walker->words_lost = TRUE;
+              return;
+            }
+          if (is_word_separator (ch))
+            in_word = FALSE;
+          else
+            {
+              if (!in_word)
+                words++;
+              in_word = TRUE;
+            }
+          p = g_utf8_next_char (p);
+        }
+    }
+
+  walker->in_word = in_word;
+  *walker->words = words;
 }
 
 /* Sanitized HTML --------------------------------------------------------- */
@@ -1717,6 +1845,8 @@ sanitize_start (Walker            *walker,
     return;
 
   write_start_tag (walker, rule, attributes);
+  if (walker->words != NULL)
+    count_tag (walker, rule);
 
   if ((rule->flags & FLAG_VOID) == 0)
     {
@@ -1737,6 +1867,8 @@ sanitize_end (Walker *walker)
   append (walker->out, open->rule->name);
   g_string_append_c (walker->out, '>');
   walker->kept_depth--;
+  if (walker->words != NULL)
+    count_tag (walker, open->rule);
 }
 
 static void
@@ -1745,6 +1877,8 @@ sanitize_text (Walker     *walker,
                gsize       length)
 {
   append_escaped (walker->out, text, length, FALSE);
+  if (walker->words != NULL && !walker->words_lost)
+    count_text (walker, text, length);
 }
 
 /**
@@ -1789,9 +1923,47 @@ bulletin_sanitize_html_using (const char              *html,
                               BulletinSanitizerParser  parser,
                               gboolean                *strict)
 {
+  return bulletin_sanitize_html_counted_using (html, length, base_url, parser, strict, NULL);
+}
+
+/*
+ * bulletin_sanitize_html_counted:
+ * @words: (out): the words of the result's text
+ *
+ * bulletin_sanitize_html(), and bulletin_sanitized_html_count_words() of
+ * its result counted as it is written rather than by a second scan: the
+ * feed parser's reading time.
+ */
+char *
+bulletin_sanitize_html_counted (const char *html,
+                                gssize      length,
+                                const char *base_url,
+                                guint      *words)
+{
+  return bulletin_sanitize_html_counted_using (html, length, base_url,
+                                               BULLETIN_SANITIZER_PARSER_ANY, NULL, words);
+}
+
+/*
+ * bulletin_sanitize_html_counted_using:
+ * @strict: (out) (optional): whether the strict reader did
+ * @words: (out) (optional): the words of the result's text
+ *
+ * The two above, for the tests.
+ */
+char *
+bulletin_sanitize_html_counted_using (const char              *html,
+                                      gssize                   length,
+                                      const char              *base_url,
+                                      BulletinSanitizerParser  parser,
+                                      gboolean                *strict,
+                                      guint                   *words)
+{
   g_autofree char *base_scheme = bulletin_url_get_scheme (base_url);
   Walker walker = { 0 };
   gboolean was_strict;
+  gboolean repaired = FALSE;
+  char *result;
 
   walker.out = g_string_new (NULL);
   /* A base that is not an absolute URL resolves nothing. */
@@ -1802,6 +1974,9 @@ bulletin_sanitize_html_using (const char              *html,
   walker.text = sanitize_text;
   walker.tag_names = g_ptr_array_new ();
   walker.tag_values = g_ptr_array_new_with_free_func (g_free);
+  walker.words = words;
+  if (words != NULL)
+    *words = 0;
 
   was_strict = parse (&walker, html, length, parser);
   if (strict != NULL)
@@ -1812,7 +1987,14 @@ bulletin_sanitize_html_using (const char              *html,
   g_ptr_array_unref (walker.tag_values);
   g_free (walker.last_style);
   g_free (walker.last_clean_style);
-  return finish_output (walker.out, was_strict);
+  result = finish_output (walker.out, was_strict, &repaired);
+
+  /* Text that libxml2 gave cut inside a character, or that had to be
+   * repaired: count what was written. */
+  if (words != NULL && (walker.words_lost || repaired))
+    *words = bulletin_sanitized_html_count_words (result);
+
+  return result;
 }
 
 /* Plain text ------------------------------------------------------------- */
@@ -1938,16 +2120,10 @@ bulletin_html_to_text_using (const char              *html,
     *strict = was_strict;
 
   g_array_unref (walker.stack);
-  return finish_output (walker.out, was_strict);
+  return finish_output (walker.out, was_strict, NULL);
 }
 
 /* Word counts -------------------------------------------------------------- */
-
-static gboolean
-is_word_separator (gunichar c)
-{
-  return g_unichar_isspace (c) || c == '\v';
-}
 
 /**
  * bulletin_sanitized_html_count_words:
