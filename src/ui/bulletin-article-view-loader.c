@@ -97,6 +97,7 @@ bulletin_article_view_load (GError **error)
   /* Its types stay registered: it is never unloaded */
   g_module_make_resident (module);
   funcs = get_funcs ();
+  g_debug ("Article view loaded from %s", g_module_name (module));
 
   return funcs;
 }
@@ -109,7 +110,13 @@ preload_thread (GTask        *task,
 {
   /* Only the loading and relocating: the symbol is looked up, and the
    * view's types registered, on the main thread */
-  g_task_return_pointer (task, open_module (NULL), NULL);
+  GError *error = NULL;
+  GModule *module = open_module (&error);
+
+  if (module != NULL)
+    g_task_return_pointer (task, module, NULL);
+  else
+    g_task_return_error (task, error);
 }
 
 static void
@@ -117,10 +124,16 @@ preloaded_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GModule *module = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+  GModule *module = g_task_propagate_pointer (G_TASK (result), &error);
 
+  /* Said now rather than when an article is chosen: the app is
+   * incomplete, which its packager wants to hear at once */
   if (module == NULL)
-    return;
+    {
+      g_warning ("Cannot load the article view: %s", error->message);
+      return;
+    }
 
   /* bulletin_article_view_load() opens it again, which costs nothing now
    * (GModule counts the opens of one file) */
