@@ -595,6 +595,41 @@ test_just_under_limit (void)
   g_assert_cmpstr (bulletin_article_get_title (g_ptr_array_index (bulletin_feed_get_items (feed), 0)), ==, "Item 0");
 }
 
+/* The depth check skips strings: brackets in them do not count, and a
+ * string ends at a quote after an even run of backslashes. */
+static void
+test_json_depth_strings (void)
+{
+  GString *json = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1\", \"title\": \"a \\\" ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BulletinFeed) feed = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (json, "[{");
+  g_string_append (json, " \\\\\", \"items\": [{\"id\": \"1\", \"content_html\": \"<p>\\\"[[[[\\\\\"}]}");
+  feed = parse_string (json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  g_assert_cmpuint (bulletin_feed_get_items (feed)->len, ==, 1);
+  g_assert_cmpstr (bulletin_article_get_body (g_ptr_array_index (bulletin_feed_get_items (feed), 0)),
+                   ==, "<p>\"[[[[\\</p>");
+  g_clear_object (&feed);
+
+  /* An escaped backslash before the quote: the string ends there, and
+   * what follows is nested too deeply. */
+  g_string_assign (json, "{\"version\": \"https://jsonfeed.org/version/1\", \"title\": \"a \\\\\", \"items\": ");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (json, "[");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (json, "]");
+  g_string_append (json, "}");
+  feed = parse_string (json->str, json->len, &error);
+  g_assert_null (feed);
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_A_FEED);
+
+  g_string_free (json, TRUE);
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -869,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/feed-parser/hostile/too-large", test_too_large);
   g_test_add_func ("/feed-parser/hostile/item-cap", test_just_under_limit);
   g_test_add_func ("/feed-parser/hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/feed-parser/hostile/json-depth-strings", test_json_depth_strings);
   g_test_add_func ("/feed-parser/hostile/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/feed-parser/encoding/utf16", test_utf16);
   g_test_add_func ("/feed-parser/async", test_async);

@@ -29,6 +29,8 @@
 
 /* Whether the strict reader took the last input compared. */
 static gboolean last_strict;
+/* How many invalid UTF-8 inputs were compared with their repair. */
+static guint repaired_compared;
 
 /* Compares both parsers on @html, for the sanitized HTML and for the
  * plain text; returns whether the strict reader took it. */
@@ -64,6 +66,18 @@ check_same (const char *html,
 
   /* Both walkers read the same input the same way. */
   g_assert_cmpint (strict, ==, strict_text);
+
+  /* Invalid UTF-8 is repaired as g_utf8_make_valid() repairs it, so the
+   * feed parser gives the sanitizer a JSON Feed's content unchecked. */
+  if (length != 0 && memchr (html, '\0', length < 0 ? strlen (html) : (gsize) length) == NULL &&
+      !g_utf8_validate (html, length, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (html, length);
+      g_autofree char *from_valid = bulletin_sanitize_html (valid, -1, BASE);
+
+      g_assert_cmpstr (from_valid, ==, fast);
+      repaired_compared++;
+    }
 
   /* The words counted while sanitizing, by either parser, are those of
    * the output (bulletin-sanitizer-words.c checks that count). */
@@ -226,6 +240,10 @@ static const Case cases[] = {
   { "a\0b<b>c\0</b>", STRICT },
   { "\xef\xbb\xbf<p>bom</p>", STRICT },
   { "bad \xff\xfe utf-8 <b>\xc3</b>", STRICT },
+  /* what g_utf8_make_valid() and the sanitizer must repair alike */
+  { "overlong \xc0\xaf, surrogate \xed\xa0\x80, cut \xe2\x82" "a <i>\xf4\x90\x80\x80</i>", EITHER },
+  { "<p title=\"\xf8\x88\x80\x80\x80\">five \xfc\x84\x80\x80\x80\x80 \xef\xbf\xbe</p>\xe2\x82", EITHER },
+  { "<a href=\"/\xe2\x82\">\x80\xbf\xc3</a>\xf0\x9f\x98", EITHER },
   { "\xef\xbf\xbe non-character", STRICT },
   { "<p>\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 <b>\xd8\xa8\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85</b></p>", STRICT },
   { "<p title=\"\xd9\x85\">x</p>", STRICT },
@@ -263,6 +281,9 @@ test_cut (void)
       for (gsize cut = 0; cut < length; cut++)
         check_same (cases[i].html, cut, cases[i].html);
     }
+
+  g_test_message ("%u invalid UTF-8 inputs compared with their repair", repaired_compared);
+  g_assert_cmpuint (repaired_compared, >, 100);
 }
 
 /* The elements the strict reader knows (its own list, repeated). */

@@ -245,6 +245,38 @@ test_feed_reading_time (void)
   g_assert_cmpuint (bulletin_article_get_reading_minutes (article), ==, 2);
 }
 
+/* The same for a JSON Feed, whose content the sanitizer counts too. */
+static void
+test_json_feed_reading_time (void)
+{
+  GString *json = g_string_new ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\","
+                                " \"items\": [{\"id\": \"1\", \"content_html\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BulletinFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  BulletinArticle *article;
+
+  for (guint i = 0; i < 230; i++)
+    g_string_append (json, "<p>one<em>word</em>&amp;co <a href=\\\"/a\\\">two</a></p>");
+  g_string_append (json, "\"}, {\"id\": \"2\", \"content_text\": \"");
+  /* 690 words in paragraphs: three minutes */
+  for (guint i = 0; i < 230; i++)
+    g_string_append (json, "one two\\n\\nthree ");
+  g_string_append (json, "\"}]}");
+  bytes = g_string_free_to_bytes (json);
+
+  feed = bulletin_feed_parse (bytes, "https://example.com/feed.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bulletin_feed_get_items (feed)->len, ==, 2);
+  article = g_ptr_array_index (bulletin_feed_get_items (feed), 0);
+  g_assert_cmpuint (bulletin_article_get_reading_minutes (article), ==, 2);
+  g_assert_cmpuint (bulletin_sanitized_html_count_words (bulletin_article_get_body (article)), ==, 460);
+  article = g_ptr_array_index (bulletin_feed_get_items (feed), 1);
+  g_assert_cmpuint (bulletin_sanitized_html_count_words (bulletin_article_get_body (article)), ==, 690);
+  g_assert_cmpuint (bulletin_article_get_reading_minutes (article), ==,
+                    bulletin_reading_minutes_for_words (690));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/sanitizer-words/deep", test_deep);
   g_test_add_func ("/sanitizer-words/files", test_files);
   g_test_add_func ("/sanitizer-words/feed-reading-time", test_feed_reading_time);
+  g_test_add_func ("/sanitizer-words/json-feed-reading-time", test_json_feed_reading_time);
 
   return g_test_run ();
 }
