@@ -412,6 +412,67 @@ test_client_local (void)
   fetch_clear (&fetch);
 }
 
+/* The blocking read a worker uses before parsing says what the fetch says. */
+static void
+test_client_read_local (void)
+{
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
+  g_autofree char *path = g_build_filename (TEST_DATA_DIR, "outlet", "politics.xml", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *missing = g_strconcat (uri, ".missing", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *content_type = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  Fetch fetch = { 0 };
+
+  g_assert_true (bulletin_client_uri_is_local (uri));
+  g_assert_true (bulletin_client_uri_is_local ("resource:///io/github/bulletinapp/Bulletin/x.xml"));
+  g_assert_true (bulletin_client_uri_is_local ("FILE:///tmp/x.xml"));
+  g_assert_false (bulletin_client_uri_is_local ("https://example.com/file.xml"));
+  g_assert_false (bulletin_client_uri_is_local ("files:///tmp/x.xml"));
+  g_assert_false (bulletin_client_uri_is_local ("/tmp/x.xml"));
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  bytes = bulletin_client_read_local (client, uri, BULLETIN_FETCH_FEED, NULL, &content_type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, length);
+  g_assert_cmpstr (content_type, ==, "application/xml");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = bulletin_client_read_local (client, missing, BULLETIN_FETCH_FEED, NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancellable);
+  bytes = bulletin_client_read_local (client, uri, BULLETIN_FETCH_FEED, cancellable, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* A fetch cancelled before the worker reads says so too. */
+  fetch_run (client, uri, BULLETIN_FETCH_FEED, cancellable, &fetch);
+  g_assert_error (fetch.error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+
+  /* The cap is counted while reading, just under and just over. */
+  bulletin_client_set_max_size (client, BULLETIN_FETCH_FEED, length);
+  bytes = bulletin_client_read_local (client, uri, BULLETIN_FETCH_FEED, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, length);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bulletin_client_set_max_size (client, BULLETIN_FETCH_FEED, length - 1);
+  bytes = bulletin_client_read_local (client, uri, BULLETIN_FETCH_FEED, NULL, NULL, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  fetch_clear (&fetch);
+}
+
 /* The faults below each end with their error, within the timeout, and
  * without reading more than the cap: a server that never stops sending is
  * stopped by the client hanging up, and what it managed to write before
@@ -745,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/client/offline", test_client_offline);
   g_test_add_func ("/client/unsupported", test_client_unsupported);
   g_test_add_func ("/client/local", test_client_local);
+  g_test_add_func ("/client/read-local", test_client_read_local);
   g_test_add_func ("/client/tls", test_client_tls);
   g_test_add_func ("/client/slow-drip", test_client_slow_drip);
   g_test_add_func ("/client/closed-mid-header", test_client_closed_mid_header);

@@ -1335,26 +1335,159 @@ start_request (GTask *task)
                            task);
 }
 
-static void
-file_read_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+/* A local file (an edition on disk, the bundled demo) is read whole in
+ * one worker thread rather than chunk by chunk through the main loop: each
+ * asynchronous read came back to the main loop, and on a cold start the
+ * main loop is busy drawing the window's first frame.
+ */
+static GBytes *
+read_local (FetchData     *data,
+            GCancellable  *cancellable,
+            char         **content_type,
+            GError       **error)
 {
-  g_autoptr(GTask) task = user_data;
-  FetchData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  GFileInputStream *stream;
+  g_autoptr(GFile) file = g_file_new_for_uri (data->uri);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *mime = NULL;
 
-  stream = g_file_read_finish (G_FILE (object), result, &error);
+  stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
     {
-      return_error (task, error);
+      g_propagate_error (error, map_error (data, local_error));
+      return NULL;
+    }
+
+  buffer = g_byte_array_new ();
+  for (;;)
+    {
+      g_autoptr(GBytes) chunk = NULL;
+      gsize size;
+      gconstpointer contents;
+
+      chunk = g_input_stream_read_bytes (G_INPUT_STREAM (stream), READ_CHUNK_SIZE,
+                                         cancellable, &local_error);
+      if (chunk == NULL)
+        {
+          g_propagate_error (error, map_error (data, local_error));
+          return NULL;
+        }
+
+      contents = g_bytes_get_data (chunk, &size);
+      if (size == 0)
+        break;
+
+      if (buffer->len + size > data->max_size)
+        {
+          g_propagate_error (error, error_too_large (data));
+          return NULL;
+        }
+
+      g_byte_array_append (buffer, contents, size);
+    }
+
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  mime = guess_mime_type (data->current_uri, bytes);
+  if (content_type_refused (data->kind, mime))
+    {
+      g_propagate_error (error, error_wrong_type (data, mime));
+      return NULL;
+    }
+
+  if (content_type != NULL)
+    *content_type = g_steal_pointer (&mime);
+
+  return g_steal_pointer (&bytes);
+}
+
+static void
+read_local_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  FetchData *data = task_data;
+  GError *error = NULL;
+  g_autofree char *mime = NULL;
+  GBytes *bytes;
+
+  /* Ours, which the caller's cancels; the task's is the caller's. */
+  bytes = read_local (data, data->cancellable, &mime, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
       return;
     }
 
-  data->stream = G_INPUT_STREAM (stream);
-  data->buffer = g_byte_array_new ();
-  read_next_chunk (g_steal_pointer (&task));
+  data->result = g_new0 (FetchResult, 1);
+  data->result->bytes = bytes;
+  data->result->content_type = g_steal_pointer (&mime);
+  data->result->final_uri = g_strdup (data->current_uri);
+  g_task_return_pointer (task, g_steal_pointer (&data->result), (GDestroyNotify) fetch_result_free);
+}
+
+/**
+ * bulletin_client_uri_is_local:
+ * @uri: a URI
+ *
+ * Returns: whether @uri is one the client reads from the disk or the
+ *   program's resources (file: or resource:) rather than the network
+ */
+gboolean
+bulletin_client_uri_is_local (const char *uri)
+{
+  const char *colon;
+
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  colon = strchr (uri, ':');
+  if (colon == NULL)
+    return FALSE;
+
+  return (colon - uri == 4 && g_ascii_strncasecmp (uri, "file", 4) == 0) ||
+         (colon - uri == 8 && g_ascii_strncasecmp (uri, "resource", 8) == 0);
+}
+
+/**
+ * bulletin_client_read_local:
+ * @self: a #BulletinClient
+ * @uri: a file or resource URI
+ * @kind: what is expected, which sets the size cap
+ * @cancellable: (nullable): a #GCancellable
+ * @content_type: (out) (optional) (transfer full): the MIME type guessed
+ * @error: return location for a #GError
+ *
+ * Reads a local @uri whole, blocking, with the cap, the content type
+ * check and the errors of bulletin_client_fetch_async(). For a worker
+ * thread that goes on to parse what it read; the cap is the one set when
+ * this is called.
+ *
+ * Returns: (transfer full): the bytes, or %NULL with @error set
+ */
+GBytes *
+bulletin_client_read_local (BulletinClient     *self,
+                            const char         *uri,
+                            BulletinFetchKind   kind,
+                            GCancellable       *cancellable,
+                            char              **content_type,
+                            GError            **error)
+{
+  FetchData data = { 0 };
+
+  g_return_val_if_fail (BULLETIN_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (bulletin_client_uri_is_local (uri), NULL);
+  g_return_val_if_fail (kind <= BULLETIN_FETCH_IMAGE, NULL);
+
+  data.uri = (char *) uri;
+  data.current_uri = (char *) uri;
+  data.kind = kind;
+  data.max_size = self->max_size[kind];
+  data.local = TRUE;
+
+  return read_local (&data, cancellable, content_type, error);
 }
 
 /**
@@ -1424,11 +1557,8 @@ bulletin_client_fetch_async (BulletinClient      *self,
   if (g_ascii_strcasecmp (scheme, "file") == 0 ||
       g_ascii_strcasecmp (scheme, "resource") == 0)
     {
-      g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
       data->local = TRUE;
-      g_file_read_async (file, G_PRIORITY_DEFAULT, data->cancellable,
-                         file_read_cb, g_steal_pointer (&task));
+      g_task_run_in_thread (task, read_local_thread);
       return;
     }
 

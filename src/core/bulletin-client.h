@@ -53,6 +53,14 @@ GBytes         *bulletin_client_fetch_finish_full   (BulletinClient     *self,
                                                      gboolean           *not_modified,
                                                      GError            **error);
 
+gboolean        bulletin_client_uri_is_local        (const char         *uri);
+GBytes         *bulletin_client_read_local          (BulletinClient     *self,
+                                                     const char         *uri,
+                                                     BulletinFetchKind   kind,
+                                                     GCancellable       *cancellable,
+                                                     char              **content_type,
+                                                     GError            **error);
+
 guint           bulletin_client_get_timeout         (BulletinClient     *self);
 void            bulletin_client_set_timeout         (BulletinClient     *self,
                                                      guint               seconds);
