@@ -531,6 +531,102 @@ test_section_model_cancel (void)
   fixture_server_clear_overrides (server);
 }
 
+/* A local source is read and parsed in one worker step: the same
+ * fallback, unchanged-bytes detection, caps and cancellation as a fetched one.
+ */
+static void
+test_section_model_local (void)
+{
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "local-edition", NULL);
+  g_autofree char *path = g_build_filename (dir, "politics.xml", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *feed = fixture_read_data ("politics.xml", NULL);
+  g_auto(GStrv) parts = g_strsplit (feed, "@BASE@", -1);
+  g_autofree char *expanded = g_strjoinv (fixture_server_get_base (server), parts);
+  g_autofree char *changed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BulletinEdition) edition = NULL;
+  g_autoptr(BulletinSectionModel) model = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+  BulletinArticle *objects[3];
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, expanded, -1, NULL));
+  uri = g_filename_to_uri (path, NULL, NULL);
+
+  /* The first source is missing: the chain falls back to the next. */
+  json = g_strdup_printf (
+    "{\"format\": 1, \"id\": \"local\", \"name\": \"Local\", \"language\": \"en\", \"direction\": \"ltr\","
+    " \"home\": \"%s/outlet/\", \"groups\": [{\"id\": \"news\", \"title\": \"News\", \"sections\": ["
+    " {\"id\": \"politics\", \"title\": \"Politics\", \"sources\": ["
+    "{\"type\": \"feed\", \"url\": \"%s.missing\"}, {\"type\": \"feed\", \"url\": \"%s\"}]}]}]}",
+    fixture_server_get_base (server), uri, uri);
+  bytes = g_bytes_new (json, strlen (json));
+  edition = bulletin_edition_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  model = bulletin_section_model_new (client, edition, "politics");
+  list = G_LIST_MODEL (model);
+
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 1);
+  g_assert_cmpstr (bulletin_article_get_title (item (list, 0)), ==, "Harbour council approves a night ferry to the islands");
+  g_assert_cmpstr (bulletin_article_get_section (item (list, 0)), ==, "politics");
+  for (guint i = 0; i < 3; i++)
+    objects[i] = item (list, i);
+
+  /* The same bytes: not parsed again, the same objects. */
+  changes = 0;
+  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), NULL);
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 1);
+  g_assert_cmpuint (changes, ==, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (item (list, i) == objects[i]);
+
+  /* Changed bytes are parsed. */
+  {
+    g_autoptr(GString) text = g_string_new (expanded);
+
+    g_string_replace (text, "Assembly extends its summer session by a week",
+                      "Assembly extends its summer session by ten days", 1);
+    changed = g_string_free (g_steal_pointer (&text), FALSE);
+  }
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 2);
+  g_assert_cmpstr (bulletin_article_get_title (objects[2]), ==, "Assembly extends its summer session by ten days");
+
+  /* The cap holds: nothing parsed, the headlines shown stay, and the
+   * refresh fails with the chain's first error (the missing file).
+   */
+  bulletin_client_set_max_size (client, BULLETIN_FETCH_FEED, 64);
+  g_assert_false (refresh_run (model, &error));
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 2);
+  bulletin_client_set_max_size (client, BULLETIN_FETCH_FEED, 1024 * 1024);
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bulletin_section_model_get_parse_count (model), ==, 2);
+
+  /* Cancelled: said so, and not shown as a failure. */
+  g_cancellable_cancel (cancellable);
+  bulletin_section_model_refresh_async (model, cancellable, test_utils_result_cb, &result);
+  g_assert_false (bulletin_section_model_refresh_finish (model, test_utils_wait (&result), &error));
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/section-model/unknown", test_section_model_unknown);
   g_test_add_func ("/section-model/concurrent", test_section_model_concurrent);
   g_test_add_func ("/section-model/cancel", test_section_model_cancel);
+  g_test_add_func ("/section-model/local", test_section_model_local);
   g_test_add_func ("/section-model/fault-tls", test_section_model_fault_tls);
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
     {

@@ -70,6 +70,68 @@ feed_parsed_cb (GObject      *object,
   g_task_return_pointer (task, articles, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/**
+ * bulletin_source_parse:
+ * @type: what the bytes hold
+ * @bytes: the source as fetched
+ * @url: (nullable): the source's final URL, for its links
+ * @parse_page: what reads a page source
+ * @data: (nullable): passed to @parse_page
+ * @cancellable: (nullable): a #GCancellable, looked at before and after
+ * @error: return location for a #GError
+ *
+ * Parses a fetched source like bulletin_source_parse_async(), blocking:
+ * for a worker thread that has just read the bytes itself.
+ *
+ * Returns: (transfer full) (element-type BulletinArticle): the articles
+ *   (maybe none), or %NULL with @error set
+ */
+GPtrArray *
+bulletin_source_parse (BulletinSourceType         type,
+                       GBytes                    *bytes,
+                       const char                *url,
+                       BulletinSourcePageParser   parse_page,
+                       const char                *data,
+                       GCancellable              *cancellable,
+                       GError                   **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (parse_page != NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (type == BULLETIN_SOURCE_FEED)
+    {
+      g_autoptr(BulletinFeed) feed = bulletin_feed_parse (bytes, url, error);
+      GPtrArray *items;
+
+      if (feed == NULL)
+        return NULL;
+
+      items = bulletin_feed_get_items (feed);
+      articles = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; items != NULL && i < items->len; i++)
+        g_ptr_array_add (articles, g_object_ref (g_ptr_array_index (items, i)));
+    }
+  else
+    {
+      articles = parse_page (bytes, url, data, error);
+      if (articles == NULL)
+        return NULL;
+    }
+
+  /* The feed parser cannot be stopped half-way here; a refresh cancelled
+   * meanwhile still ends as cancelled.
+   */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&articles);
+}
+
 static void
 page_thread (GTask        *task,
              gpointer      source_object,

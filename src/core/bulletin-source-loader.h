@@ -34,6 +34,13 @@ void               bulletin_source_parse_async  (BulletinSourceType         type
                                                  GCancellable              *cancellable,
                                                  GAsyncReadyCallback        callback,
                                                  gpointer                   user_data);
+GPtrArray         *bulletin_source_parse        (BulletinSourceType         type,
+                                                 GBytes                    *bytes,
+                                                 const char                *url,
+                                                 BulletinSourcePageParser   parse_page,
+                                                 const char                *data,
+                                                 GCancellable              *cancellable,
+                                                 GError                   **error);
 GPtrArray         *bulletin_source_parse_finish (GAsyncResult              *result,
                                                  GError                   **error);
 
