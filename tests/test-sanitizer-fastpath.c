@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "bulletin-core.h"
+#include "bulletin-html-tokenizer.h"
 #include "bulletin-sanitizer-private.h"
 #include "bulletin-url-private.h"
 
@@ -286,37 +287,25 @@ test_cut (void)
   g_assert_cmpuint (repaired_compared, >, 100);
 }
 
-/* The elements the strict reader knows (its own list, repeated). */
-static const char * const elements[] = {
-  "a", "abbr", "acronym", "address", "area", "article", "aside", "audio",
-  "b", "bdi", "bdo", "big", "blockquote", "br", "canvas", "caption",
-  "center", "cite", "code", "col", "colgroup", "data", "dd", "del",
-  "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "fieldset",
-  "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5",
-  "h6", "header", "hgroup", "hr", "i", "img", "ins", "kbd", "label",
-  "legend", "li", "main", "map", "mark", "menu", "meter", "nav", "ol",
-  "output", "p", "picture", "pre", "progress", "q", "rp", "rt", "rtc",
-  "ruby", "s", "samp", "section", "small", "source", "span", "strike",
-  "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-  "thead", "time", "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
-};
-
 /* Every element inside every other, closed and not, and each alone:
  * where libxml2 closes the outer one by itself, the strict reader must
  * leave it to libxml2, and elsewhere agree with it. */
 static void
 test_pairs (void)
 {
+  guint n_elements;
+  const char * const *elements = bulletin_html_tokenizer_get_elements (&n_elements);
   guint strict = 0;
   guint total = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (elements); i++)
+  g_assert_cmpuint (n_elements, >, 50);
+  for (guint i = 0; i < n_elements; i++)
     {
       g_autofree char *alone = g_strdup_printf ("<%s title=\"t\" href=\"/h\" src=\"/s\">x</%s>y",
                                                 elements[i], elements[i]);
 
       check_same (alone, -1, alone);
-      for (guint j = 0; j < G_N_ELEMENTS (elements); j++)
+      for (guint j = 0; j < n_elements; j++)
         {
           const char *outer = elements[i];
           const char *inner = elements[j];

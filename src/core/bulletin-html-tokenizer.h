@@ -21,6 +21,8 @@ typedef struct
                          gsize        length);
 } BulletinHtmlHandler;
 
+const char * const *bulletin_html_tokenizer_get_elements (guint *n_elements);
+
 gboolean bulletin_html_tokenize_strict (const char                *html,
                                         gsize                      length,
                                         const BulletinHtmlHandler *handler,
