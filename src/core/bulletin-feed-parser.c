@@ -1955,8 +1955,7 @@ json_read_item (JsonObject *item,
       JsonObject *attachment;
       g_autofree char *url = NULL;
       const char *type;
-      gint64 length = 0;
-      JsonNode *size;
+      gint64 length;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
@@ -1965,12 +1964,7 @@ json_read_item (JsonObject *item,
       if (url == NULL)
         continue;
       type = bulletin_json_get_string (attachment, "mime_type");
-      size = json_object_get_member (attachment, "size_in_bytes");
-      if (size != NULL && JSON_NODE_HOLDS_VALUE (size) &&
-          (json_node_get_value_type (size) == G_TYPE_INT64 ||
-           json_node_get_value_type (size) == G_TYPE_DOUBLE))
-        length = json_node_get_value_type (size) == G_TYPE_INT64
-                   ? json_node_get_int (size) : (gint64) json_node_get_double (size);
+      length = bulletin_json_get_int (attachment, "size_in_bytes", 0);
 
       if (is_image_type (type))
         entry_offer (&entry, SLOT_IMAGE, g_strdup (url), 3);

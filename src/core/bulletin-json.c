@@ -65,7 +65,9 @@ bulletin_json_get_int (JsonObject *object,
     {
       double value = json_node_get_double (node);
 
-      if (value >= (double) G_MININT64 && value <= (double) G_MAXINT64)
+      /* (double) G_MAXINT64 is 2^63, one past it; NaN and the
+       * infinities fail both tests */
+      if (value >= (double) G_MININT64 && value < (double) G_MAXINT64)
         return (gint64) value;
     }
 
