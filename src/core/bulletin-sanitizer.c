@@ -1229,6 +1229,25 @@ is_word_separator (gunichar c)
   return g_unichar_isspace (c) || c == '\v';
 }
 
+/* One character of text: white space ends a word, anything else is in
+ * one, and starts it when none was open. */
+static inline void
+count_character (gunichar  c,
+                 gboolean *in_word,
+                 guint    *words)
+{
+  if (is_word_separator (c))
+    {
+      *in_word = FALSE;
+    }
+  else
+    {
+      if (!*in_word)
+        (*words)++;
+      *in_word = TRUE;
+    }
+}
+
 /* What bulletin_sanitized_html_count_words() makes of an ASCII byte of
  * text: white space ends a word, the C0 controls that
  * bulletin_html_to_text() drops neither end nor start one. */
@@ -1318,14 +1337,7 @@ count_text (Walker     *walker,
               walker->words_lost = TRUE;
               return;
             }
-          if (is_word_separator (ch))
-            in_word = FALSE;
-          else
-            {
-              if (!in_word)
-                words++;
-              in_word = TRUE;
-            }
+          count_character (ch, &in_word, &words);
           p = g_utf8_next_char (p);
         }
     }
@@ -2223,14 +2235,7 @@ bulletin_sanitized_html_count_words (const char *html)
 
           if (ch == (gunichar) -1 || ch == (gunichar) -2)
             goto slow;
-          if (is_word_separator (ch))
-            in_word = FALSE;
-          else
-            {
-              if (!in_word)
-                words++;
-              in_word = TRUE;
-            }
+          count_character (ch, &in_word, &words);
           p = g_utf8_next_char (p);
         }
     }
@@ -2247,13 +2252,7 @@ slow:
       {
         gunichar ch = g_utf8_get_char (t);
 
-        if (is_word_separator (ch))
-          in_word = FALSE;
-        else if (!in_word)
-          {
-            in_word = TRUE;
-            words++;
-          }
+        count_character (ch, &in_word, &words);
       }
     return words;
   }
