@@ -122,6 +122,11 @@ static const Case cases[] = {
   { "<p class=\"text\" style=\"margin:0\">a <a href=\"https://example.com/x\" target=\"_blank\">b</a>, "
     "<strong>c</strong> <em>d</em> &amp; e.</p>", STRICT },
   { "<blockquote><p>&#8220;quoted&#8221;</p></blockquote>", STRICT },
+  /* text escaped and counted in one pass: escapes inside, before and
+   * after words, non-ASCII white space and letters */
+  { "a&amp;b &lt;c&gt; d&amp; &amp;e<b>&lt;</b>x&gt;<i>&amp;</i> y", STRICT },
+  { "one&#160;two&#x3000;three&#8203;four caf\xc3\xa9\xc2\xa0" "bar \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a", STRICT },
+  { "<p>\"quoted\" 'text' &quot;x&quot;</p>", STRICT },
   { "<figure><img src=\"/i.jpg\" alt=\"Scene\" width=\"1200\" height=\"675\"><figcaption>Cap (AFP)</figcaption></figure>", STRICT },
   /* void elements, with and without '/' */
   { "a<br>b<br/>c<br />d<hr>e<img src=x.png>f<img src=\"y.png\"/>", STRICT },

@@ -9,7 +9,7 @@
 
 #include "bulletin-html-tokenizer.h"
 #include "bulletin-sanitizer-private.h"
-#include "bulletin-url.h"
+#include "bulletin-url-private.h"
 
 /* Remote HTML goes through libxml2's HTML parser, which turns whatever it
  * is given into a stream of balanced start tags, end tags and decoded
@@ -337,6 +337,36 @@ static const char * const lazy_srcset_attributes[] = {
   "data-srcset", "data-lazy-srcset", NULL
 };
 
+/* What sanitize_text() does with a byte of text, as
+ * bulletin_sanitized_html_count_words() counts it in the output: white
+ * space ends a word; the C0 controls that bulletin_html_to_text() drops
+ * neither end nor start one; any other ASCII byte is a letter, and '&',
+ * '<' and '>' are written escaped (an escape stands for one letter). */
+enum
+{
+  TEXT_LETTER,
+  TEXT_SPACE,
+  TEXT_NEITHER,
+  TEXT_ESCAPED,
+  TEXT_NON_ASCII,
+};
+
+static guint8 text_classes[256];
+
+static guint8
+text_class (guchar c)
+{
+  if (c >= 0x80)
+    return TEXT_NON_ASCII;
+  if (c == '&' || c == '<' || c == '>')
+    return TEXT_ESCAPED;
+  if (g_ascii_isspace (c))
+    return TEXT_SPACE;
+  if (c >= 0x20 && c != 0x7f)
+    return TEXT_LETTER;
+  return TEXT_NEITHER;
+}
+
 static GHashTable *element_table;
 static GHashTable *attribute_table;
 
@@ -362,6 +392,9 @@ ensure_tables (void)
         g_hash_table_insert (attribute_table,
                              (gpointer) attribute_rules[i].name,
                              (gpointer) &attribute_rules[i]);
+
+      for (guint c = 0; c < G_N_ELEMENTS (text_classes); c++)
+        text_classes[c] = text_class (c);
 
       g_once_init_leave (&initialized, 1);
     }
@@ -577,10 +610,6 @@ struct _Walker
    * it: an item's paragraphs often share one */
   char       *last_style;
   char       *last_clean_style;
-
-  /* a start tag's attributes being written (names not owned) */
-  GPtrArray  *tag_names;
-  GPtrArray  *tag_values;
 
   /* The words of the text written, counted as
    * bulletin_sanitized_html_count_words() would count them in the
@@ -817,6 +846,14 @@ parse (Walker                  *walker,
 
   ensure_tables ();
 
+  /* The output is about the size of the input: room for it at once
+   * rather than a copy at every doubling. */
+  if (walker->out->allocated_len <= input->len)
+    {
+      g_string_set_size (walker->out, input->len + input->len / 8);
+      g_string_truncate (walker->out, 0);
+    }
+
   if (parser == BULLETIN_SANITIZER_PARSER_ANY && parse_strict (walker, input))
     return TRUE;
 
@@ -873,26 +910,6 @@ count_character (gunichar  c,
     }
 }
 
-/* What bulletin_sanitized_html_count_words() makes of an ASCII byte of
- * text: white space ends a word, the C0 controls that
- * bulletin_html_to_text() drops neither end nor start one. */
-enum
-{
-  ASCII_NEITHER,
-  ASCII_SPACE,
-  ASCII_WORD,
-};
-
-static guint8
-ascii_word_class (guchar c)
-{
-  if (g_ascii_isspace (c))
-    return ASCII_SPACE;
-  if (c >= 0x20 && c != 0x7f)
-    return ASCII_WORD;
-  return ASCII_NEITHER;
-}
-
 /* A start or end tag written for @rule ends a word in the output's
  * plain text where bulletin_sanitized_html_count_words() says it does. */
 static inline void
@@ -902,73 +919,6 @@ count_tag (Walker            *walker,
   if ((rule->flags & (FLAG_LINE | FLAG_PARAGRAPH | FLAG_CELL)) != 0 ||
       (rule->name[0] == 'b' && rule->name[1] == 'r' && rule->name[2] == '\0'))
     walker->in_word = FALSE;
-}
-
-/* Counts the words of @text as it is written, escaped: the four escapes
- * the output may hold stand for the characters they replace, each a
- * letter of a word, so the text's own bytes give the count. */
-static void
-count_text (Walker     *walker,
-            const char *text,
-            gsize       length)
-{
-  static guint8 classes[128];
-  static gsize classes_ready = 0;
-  const char *p = text;
-  const char *end = text + length;
-  gboolean in_word = walker->in_word;
-  guint words = *walker->words;
-
-  if (g_once_init_enter (&classes_ready))
-    {
-      for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
-        classes[c] = ascii_word_class (c);
-      g_once_init_leave (&classes_ready, 1);
-    }
-
-  while (p < end)
-    {
-      guchar c = (guchar) *p;
-
-      if (c < 0x80)
-        {
-          switch (classes[c])
-            {
-            case ASCII_SPACE:
-              in_word = FALSE;
-              p++;
-              break;
-            case ASCII_WORD:
-              if (!in_word)
-                words++;
-              in_word = TRUE;
-              /* the rest of an ASCII word at once */
-              for (p++; p < end && (guchar) *p < 0x80 && classes[(guchar) *p] == ASCII_WORD; p++)
-                ;
-              break;
-            default:
-              p++;
-              break;
-            }
-        }
-      else
-        {
-          gunichar ch = g_utf8_get_char_validated (p, end - p);
-
-          if (ch == (gunichar) -1 || ch == (gunichar) -2)
-            {
-              /* bulletin_sanitize_html_counted_using() counts the
-               * output again */
-              walker->words_lost = TRUE;
-              return;
-            }
-          count_character (ch, &in_word, &words);
-          p = g_utf8_next_char (p);
-        }
-    }
-
-  walker->in_word = in_word;
-  *walker->words = words;
 }
 
 /* Sanitized HTML --------------------------------------------------------- */
@@ -1041,8 +991,10 @@ is_resolved_attribute (const char *element,
                        const char *attribute)
 {
   for (guint i = 0; i < G_N_ELEMENTS (resolved_attributes); i++)
-    if (g_str_equal (resolved_attributes[i].element, element) &&
-        g_str_equal (resolved_attributes[i].attribute, attribute))
+    if (resolved_attributes[i].element[0] == element[0] &&
+        resolved_attributes[i].attribute[0] == attribute[0] &&
+        strcmp (resolved_attributes[i].element, element) == 0 &&
+        strcmp (resolved_attributes[i].attribute, attribute) == 0)
       return TRUE;
 
   return FALSE;
@@ -1087,17 +1039,20 @@ is_allowed_url (const char    *url,
                 AttributeKind  kind,
                 gboolean       data_images)
 {
-  g_autofree char *scheme = bulletin_url_get_scheme (url);
-  gsize prefix = strcspn (url, ":/?#");
+  /* longer than any scheme allowed, and read without an allocation */
+  char scheme[8];
+  gsize length = bulletin_url_peek_scheme (url, scheme, sizeof scheme);
 
-  if (scheme == NULL)
-    return url[prefix] != ':';
+  if (length == 0)
+    return url[strcspn (url, ":/?#")] != ':';
+  if (length >= sizeof scheme)
+    return FALSE;
 
-  if (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"))
+  if (strcmp (scheme, "http") == 0 || strcmp (scheme, "https") == 0)
     return TRUE;
   if (kind == ATTR_LINK)
-    return g_str_equal (scheme, "mailto");
-  if (data_images && g_str_equal (scheme, "data"))
+    return strcmp (scheme, "mailto") == 0;
+  if (data_images && strcmp (scheme, "data") == 0)
     return is_data_image (url);
 
   return FALSE;
@@ -1125,7 +1080,10 @@ clean_url (Walker        *walker,
   if (!resolve)
     return g_steal_pointer (&url);
 
-  absolute = bulletin_url_resolve (walker->base_url, url);
+  /* @url is clean already: the plain way without cleaning it again */
+  absolute = bulletin_url_resolve_plain (walker->base_url, url);
+  if (absolute == NULL)
+    absolute = bulletin_url_resolve (walker->base_url, url);
   if (absolute == NULL)
     {
       /* A base we cannot use leaves relative references relative. */
@@ -1269,24 +1227,29 @@ clean_srcset (Walker     *walker,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
+/* The value to write for an attribute of @kind, or %NULL to leave it
+ * out; *@owned holds it when it was made for the call. */
+static const char *
 clean_attribute (Walker        *walker,
                  const char    *element,
                  const char    *attribute,
                  AttributeKind  kind,
-                 const char    *raw)
+                 const char    *raw,
+                 char         **owned)
 {
+  *owned = NULL;
+
   switch (kind)
     {
     case ATTR_PLAIN:
-      return g_strdup (raw != NULL ? raw : "");
+      return raw != NULL ? raw : "";
 
     case ATTR_LINK:
     case ATTR_MEDIA:
-      return clean_url (walker, element, attribute, kind, raw);
+      return *owned = clean_url (walker, element, attribute, kind, raw);
 
     case ATTR_SRCSET:
-      return clean_srcset (walker, element, raw);
+      return *owned = clean_srcset (walker, element, raw);
 
     case ATTR_STYLE:
       if (raw == NULL)
@@ -1298,14 +1261,14 @@ clean_attribute (Walker        *walker,
           walker->last_style = g_strdup (raw);
           walker->last_clean_style = bulletin_sanitize_css (raw);
         }
-      return g_strdup (walker->last_clean_style);
+      return walker->last_clean_style;
 
     case ATTR_PING:
       {
         g_autofree char *url = bulletin_url_clean (raw != NULL ? raw : "");
 
         /* It reports clicks to a third party: only an empty one stays. */
-        return url[0] == '\0' ? g_steal_pointer (&url) : NULL;
+        return url[0] == '\0' ? "" : NULL;
       }
 
     default:
@@ -1348,30 +1311,33 @@ has_attribute (const char **attributes,
   return FALSE;
 }
 
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 /* Writes the start tag of a kept element with its allowed attributes in
- * their order.
+ * their order, each as it is cleaned.
  */
 static void
 write_start_tag (Walker            *walker,
                  const ElementRule *rule,
                  const char       **attributes)
 {
+  GString *out = walker->out;
   const char *element = rule->name;
-  gboolean is_link = g_str_equal (element, "a");
-  gboolean lazy = g_str_equal (element, "img") || g_str_equal (element, "source");
+  gboolean is_link = strcmp (element, "a") == 0;
+  gboolean lazy = strcmp (element, "img") == 0 || strcmp (element, "source") == 0;
   const char *lazy_src = NULL;
   const char *lazy_srcset = NULL;
   gboolean has_src = FALSE;
   gboolean has_srcset = FALSE;
   gboolean has_href = FALSE;
   gboolean has_target = FALSE;
-  /* the names are the rules' own (static), the values ours: both kept
-   * by the walker from tag to tag rather than allocated for each */
-  GPtrArray *names = walker->tag_names;
-  GPtrArray *values = walker->tag_values;
-
-  g_ptr_array_set_size (names, 0);
-  g_ptr_array_set_size (values, 0);
+  /* where the value of a rel written stands in @out, to be replaced */
+  gsize rel_start = 0;
+  gsize rel_end = 0;
 
   /* Lazy-loading pages keep the real image in data-src and a placeholder
    * (or nothing) in src: the real one wins. */
@@ -1383,20 +1349,24 @@ write_start_tag (Walker            *walker,
       has_srcset = has_attribute (attributes, "srcset");
     }
 
+  append_len (out, "<", 1);
+  append (out, element);
+
   for (guint i = 0; attributes != NULL && attributes[i] != NULL; i += 2)
     {
       char buffer[64];
       g_autofree char *allocated = NULL;
+      g_autofree char *owned = NULL;
       const char *name;
       const char *raw = attributes[i + 1];
       const AttributeRule *attribute_rule;
-      char *value;
+      const char *value;
       gsize length = strlen (attributes[i]);
 
       if (length < sizeof buffer)
         {
           for (gsize j = 0; j <= length; j++)
-            buffer[j] = g_ascii_tolower (attributes[i][j]);
+            buffer[j] = ascii_lower (attributes[i][j]);
           name = buffer;
         }
       else
@@ -1418,11 +1388,11 @@ write_start_tag (Walker            *walker,
             continue;
           name = "srcset";
         }
-      else if (lazy && lazy_src != NULL && g_str_equal (name, "src"))
+      else if (lazy && lazy_src != NULL && strcmp (name, "src") == 0)
         {
           raw = lazy_src;
         }
-      else if (lazy && lazy_srcset != NULL && g_str_equal (name, "srcset"))
+      else if (lazy && lazy_srcset != NULL && strcmp (name, "srcset") == 0)
         {
           raw = lazy_srcset;
         }
@@ -1434,53 +1404,46 @@ write_start_tag (Walker            *walker,
 
       /* libxml2 drops repeated attributes, and a lazy one renamed to src
        * is written only when there is no src: no name comes twice. */
-      value = clean_attribute (walker, element, name, attribute_rule->kind, raw);
+      value = clean_attribute (walker, element, name, attribute_rule->kind, raw, &owned);
       if (value == NULL)
         continue;
 
-      if (g_str_equal (name, "href"))
-        has_href = TRUE;
-      else if (g_str_equal (name, "target"))
-        has_target = TRUE;
+      append_len (out, " ", 1);
+      append (out, name);
+      append_len (out, "=\"", 2);
+      if (is_link && strcmp (name, "rel") == 0)
+        rel_start = out->len;
+      append_escaped (out, value, strlen (value), TRUE);
+      if (is_link && strcmp (name, "rel") == 0)
+        rel_end = out->len;
+      append_len (out, "\"", 1);
 
-      g_ptr_array_add (names, (gpointer) name);
-      g_ptr_array_add (values, value);
+      if (strcmp (name, "href") == 0)
+        has_href = TRUE;
+      else if (strcmp (name, "target") == 0)
+        has_target = TRUE;
     }
 
   /* A link that asks for another window must not hand it our window nor
-   * tell it where it came from. */
+   * tell it where it came from: its rel, where it stands, or a rel
+   * after the rest. */
   if (is_link && has_href && has_target)
     {
-      guint i;
-
-      for (i = 0; i < names->len; i++)
-        if (g_str_equal (g_ptr_array_index (names, i), "rel"))
-          break;
-      if (i == names->len)
+      if (rel_start > 0)
         {
-          g_ptr_array_add (names, (gpointer) "rel");
-          g_ptr_array_add (values, NULL);
+          g_string_erase (out, rel_start, rel_end - rel_start);
+          g_string_insert (out, rel_start, "noopener noreferrer");
         }
-      g_free (g_ptr_array_index (values, i));
-      g_ptr_array_index (values, i) = g_strdup ("noopener noreferrer");
+      else
+        {
+          append (out, " rel=\"noopener noreferrer\"");
+        }
     }
 
-  g_string_append_c (walker->out, '<');
-  append (walker->out, element);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *value = g_ptr_array_index (values, i);
-
-      g_string_append_c (walker->out, ' ');
-      append (walker->out, g_ptr_array_index (names, i));
-      append_len (walker->out, "=\"", 2);
-      append_escaped (walker->out, value, strlen (value), TRUE);
-      g_string_append_c (walker->out, '"');
-    }
   if (rule->flags & FLAG_VOID)
-    append_len (walker->out, " />", 3);
+    append_len (out, " />", 3);
   else
-    g_string_append_c (walker->out, '>');
+    append_len (out, ">", 1);
 }
 
 static void
@@ -1518,14 +1481,87 @@ sanitize_end (Walker *walker)
     count_tag (walker, open->rule);
 }
 
+/* Writes @text escaped and counts its words in the same pass: each byte
+ * is read once, and runs without '&', '<' or '>' are copied whole. */
 static void
 sanitize_text (Walker     *walker,
                const char *text,
                gsize       length)
 {
-  append_escaped (walker->out, text, length, FALSE);
-  if (walker->words != NULL && !walker->words_lost)
-    count_text (walker, text, length);
+  GString *out = walker->out;
+  const char *p = text;
+  const char *end = text + length;
+  const char *run = text;
+  gboolean in_word;
+  guint words;
+
+  if (walker->words == NULL || walker->words_lost)
+    {
+      append_escaped (out, text, length, FALSE);
+      return;
+    }
+
+  in_word = walker->in_word;
+  words = *walker->words;
+  while (p < end)
+    {
+      switch (text_classes[(guchar) *p])
+        {
+        case TEXT_LETTER:
+          if (!in_word)
+            words++;
+          in_word = TRUE;
+          /* the rest of an ASCII word at once */
+          for (p++; p < end && text_classes[(guchar) *p] == TEXT_LETTER; p++)
+            ;
+          break;
+
+        case TEXT_SPACE:
+          in_word = FALSE;
+          p++;
+          break;
+
+        case TEXT_ESCAPED:
+          if (!in_word)
+            words++;
+          in_word = TRUE;
+          append_len (out, run, p - run);
+          if (*p == '&')
+            append_len (out, "&amp;", 5);
+          else if (*p == '<')
+            append_len (out, "&lt;", 4);
+          else
+            append_len (out, "&gt;", 4);
+          run = ++p;
+          break;
+
+        case TEXT_NON_ASCII:
+          {
+            gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+            if (ch == (gunichar) -1 || ch == (gunichar) -2)
+              {
+                /* bulletin_sanitize_html_counted_using() counts the
+                 * output again */
+                walker->words_lost = TRUE;
+                append_escaped (out, run, end - run, FALSE);
+                return;
+              }
+            count_character (ch, &in_word, &words);
+            p = g_utf8_next_char (p);
+          }
+          break;
+
+        case TEXT_NEITHER:
+        default:
+          p++;
+          break;
+        }
+    }
+  append_len (out, run, end - run);
+
+  walker->in_word = in_word;
+  *walker->words = words;
 }
 
 /**
@@ -1619,8 +1655,6 @@ bulletin_sanitize_html_counted_using (const char              *html,
   walker.start = sanitize_start;
   walker.end = sanitize_end;
   walker.text = sanitize_text;
-  walker.tag_names = g_ptr_array_new ();
-  walker.tag_values = g_ptr_array_new_with_free_func (g_free);
   walker.words = words;
   if (words != NULL)
     *words = 0;
@@ -1630,8 +1664,6 @@ bulletin_sanitize_html_counted_using (const char              *html,
     *strict = was_strict;
 
   g_array_unref (walker.stack);
-  g_ptr_array_unref (walker.tag_names);
-  g_ptr_array_unref (walker.tag_values);
   g_free (walker.last_style);
   g_free (walker.last_clean_style);
   result = finish_output (walker.out, was_strict, &repaired);

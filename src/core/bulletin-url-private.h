@@ -2,7 +2,7 @@
 #pragma once
 
 /* Private to core and its tests: the two ways bulletin_url_resolve()
- * takes, to be compared. */
+ * takes, to be compared, and the sanitizer's scheme reader. */
 
 #include "bulletin-url.h"
 
@@ -12,5 +12,8 @@ char *bulletin_url_resolve_plain     (const char *base,
                                       const char *clean_reference);
 char *bulletin_url_resolve_with_guri (const char *base,
                                       const char *reference);
+gsize bulletin_url_peek_scheme       (const char *url,
+                                      char       *buffer,
+                                      gsize       size);
 
 G_END_DECLS

@@ -106,18 +106,51 @@ scheme_length (const char *url)
 char *
 bulletin_url_get_scheme (const char *url)
 {
+  char buffer[32];
+  gsize length = bulletin_url_peek_scheme (url, buffer, sizeof buffer);
+  char *scheme;
+
+  if (length == 0)
+    return NULL;
+  if (length < sizeof buffer)
+    return g_strndup (buffer, length);
+
+  scheme = g_malloc (length + 1);
+  bulletin_url_peek_scheme (url, scheme, length + 1);
+  return scheme;
+}
+
+/*
+ * bulletin_url_peek_scheme:
+ * @url: (nullable): a URL
+ * @buffer: where the scheme goes
+ * @size: the size of @buffer
+ *
+ * bulletin_url_get_scheme() without an allocation, as the sanitizer asks
+ * of every link and image: the scheme in lower case in @buffer,
+ * NUL-terminated, when it is shorter than @size.
+ *
+ * Returns: the length of the scheme, 0 when @url has none
+ */
+gsize
+bulletin_url_peek_scheme (const char *url,
+                          char       *buffer,
+                          gsize       size)
+{
   const char *start;
   const char *p;
   gsize length = 0;
-  char *scheme;
 
+  g_return_val_if_fail (size > 0, 0);
+
+  buffer[0] = '\0';
   if (url == NULL)
-    return NULL;
+    return 0;
 
-  /* scheme_length (bulletin_url_clean (url)) without the copy, as every
-   * link and image of a feed asks: the leading spaces and controls go,
-   * tabs and line breaks are skipped, and any other control or space
-   * would be percent-encoded, which ends a scheme as well. */
+  /* scheme_length (bulletin_url_clean (url)) without the copy: the
+   * leading spaces and controls go, tabs and line breaks are skipped, and
+   * any other control or space would be percent-encoded, which ends a
+   * scheme as well. */
   start = url;
   while (*start != '\0' && is_c0_or_space (*start))
     start++;
@@ -126,20 +159,19 @@ bulletin_url_get_scheme (const char *url)
       if (*p == '\t' || *p == '\n' || *p == '\r')
         continue;
       if (!is_scheme_char (*p, length == 0))
-        return NULL;
+        return 0;
+      if (length + 1 < size)
+        buffer[length] = g_ascii_tolower (*p);
       length++;
     }
   if (*p != ':' || length == 0)
-    return NULL;
+    {
+      buffer[0] = '\0';
+      return 0;
+    }
 
-  scheme = g_malloc (length + 1);
-  length = 0;
-  for (p = start; *p != ':'; p++)
-    if (*p != '\t' && *p != '\n' && *p != '\r')
-      scheme[length++] = g_ascii_tolower (*p);
-  scheme[length] = '\0';
-
-  return scheme;
+  buffer[MIN (length, size - 1)] = '\0';
+  return length;
 }
 
 /**
