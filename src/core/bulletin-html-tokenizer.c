@@ -94,13 +94,27 @@ static const char * const open_void_elements[] = {
 
 G_STATIC_ASSERT (N_ELEMENTS < 255);
 
-static GHashTable *element_table;
+/* The elements by name: an open-addressing table of their index + 1,
+ * hashed as read_element_name() hashes a name while it lowers it. */
+#define NAME_SLOTS 512
+static guint8 element_slots[NAME_SLOTS];
 /* whether libxml2 has no end tag for the element */
 static gboolean element_void[N_ELEMENTS];
 static gboolean element_open_void[N_ELEMENTS];
 /* closes[parent][child]: whether opening child inside parent makes
  * libxml2 close parent first */
 static guint8 closes[N_ELEMENTS + 1][N_ELEMENTS];
+
+static inline guint
+name_hash (const char *name,
+           gsize       length)
+{
+  guint hash = 0;
+
+  for (gsize i = 0; i < length; i++)
+    hash = hash * 31 + (guchar) name[i];
+  return hash;
+}
 
 static gboolean
 libxml2_closes (const char *parent,
@@ -125,12 +139,15 @@ ensure_tables (void)
     {
       xmlInitParser ();
 
-      element_table = g_hash_table_new (g_str_hash, g_str_equal);
+      G_STATIC_ASSERT (NAME_SLOTS > 2 * N_ELEMENTS);
       for (guint i = 0; i < N_ELEMENTS; i++)
         {
           const htmlElemDesc *description = htmlTagLookup ((const xmlChar *) element_names[i]);
+          guint slot = name_hash (element_names[i], strlen (element_names[i])) % NAME_SLOTS;
 
-          g_hash_table_insert (element_table, (gpointer) element_names[i], GUINT_TO_POINTER (i + 1));
+          while (element_slots[slot] != 0)
+            slot = (slot + 1) % NAME_SLOTS;
+          element_slots[slot] = i + 1;
           element_void[i] = description != NULL && description->empty;
           element_open_void[i] = g_strv_contains (open_void_elements, element_names[i]);
         }
@@ -186,25 +203,33 @@ read_element_name (const char  *p,
 {
   char name[MAX_ELEMENT_NAME + 1];
   gsize length = 0;
-  gpointer found;
+  guint slot;
 
   while (p < end && g_ascii_isalnum (*p))
     {
+      char c = *p++;
+
       if (length == MAX_ELEMENT_NAME)
         return FALSE;
-      name[length++] = g_ascii_tolower (*p++);
+      name[length++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
     }
   if (length == 0 || p >= end || continues_name (*p))
     return FALSE;
   name[length] = '\0';
 
-  found = g_hash_table_lookup (element_table, name);
-  if (found == NULL)
-    return FALSE;
+  for (slot = name_hash (name, length) % NAME_SLOTS; element_slots[slot] != 0; slot = (slot + 1) % NAME_SLOTS)
+    {
+      guint candidate = element_slots[slot] - 1;
 
-  *element = GPOINTER_TO_UINT (found) - 1;
-  *next = p;
-  return TRUE;
+      if (element_names[candidate][0] == name[0] && strcmp (element_names[candidate], name) == 0)
+        {
+          *element = candidate;
+          *next = p;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 /* XML's Char production, which libxml2 checks numeric references
@@ -348,11 +373,22 @@ read_value (const char *p,
             }
           p = next;
         }
+      else if (quote != 0)
+        {
+          /* the run up to the quote or a reference at once (the input
+           * holds no NUL before its end, and one there) */
+          const char *run = p;
+
+          p += strcspn (p, quote == '"' ? "\"&" : "'&");
+          if (p > end)
+            p = end;
+          g_string_append_len (scratch, run, p - run);
+        }
       else
         {
           /* Unquoted, libxml2 takes anything up to a blank or '>'; these
            * are more likely a mistake than a value. */
-          if (quote == 0 && (*p == '"' || *p == '\'' || *p == '<' || *p == '=' || *p == '`'))
+          if (*p == '"' || *p == '\'' || *p == '<' || *p == '=' || *p == '`')
             return NULL;
           g_string_append_c (scratch, *p);
           p++;
@@ -425,7 +461,7 @@ read_start_tag (const char       *p,
 
       name_offset = scratch->len;
       for (const char *c = name; c < q; c++)
-        g_string_append_c (scratch, g_ascii_tolower (*c));
+        g_string_append_c (scratch, *c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
       g_string_append_c (scratch, '\0');
 
       q = skip_blanks (q, end);
@@ -554,7 +590,7 @@ bulletin_html_tokenize_strict (const char                *html,
                 }
               attributes[2 * n_attributes] = NULL;
 
-              handler->start_element (user_data, element_names[element],
+              handler->start_element (user_data, element, element_names[element],
                                       n_attributes > 0 ? attributes : NULL);
               if (self_closed || element_void[element])
                 {

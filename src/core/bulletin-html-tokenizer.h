@@ -9,10 +9,12 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  /* @name in lower case; @attributes as libxml2's SAX gives them: NULL
-   * when there are none, else name, value pairs (a value NULL for an
-   * attribute without one) ending with NULL */
+  /* @name in lower case, @element its index in
+   * bulletin_html_tokenizer_get_elements(); @attributes as libxml2's SAX
+   * gives them: NULL when there are none, else name, value pairs (a
+   * value NULL for an attribute without one) ending with NULL */
   void (*start_element) (gpointer     user_data,
+                         guint        element,
                          const char  *name,
                          const char **attributes);
   void (*end_element)   (gpointer     user_data);

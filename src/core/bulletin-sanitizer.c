@@ -368,7 +368,42 @@ text_class (guchar c)
 }
 
 static GHashTable *element_table;
-static GHashTable *attribute_table;
+/* The attribute rules by name: an open-addressing table of their index
+ * + 1, hashed as write_start_tag() hashes a name while it lowers it
+ * (a start tag's every attribute is looked up). */
+#define ATTRIBUTE_SLOTS 1024
+static guint16 attribute_slots[ATTRIBUTE_SLOTS];
+/* lookup_element() of each element of bulletin_html_tokenizer_get_elements() */
+static const ElementRule **strict_rules;
+
+static const ElementRule *lookup_element (const char *name);
+
+static inline guint
+name_hash (const char *name)
+{
+  guint hash = 0;
+
+  for (const char *p = name; *p != '\0'; p++)
+    hash = hash * 31 + (guchar) *p;
+  return hash;
+}
+
+/* The rule of an attribute named @name (lower case), or %NULL. */
+static const AttributeRule *
+lookup_attribute (const char *name)
+{
+  for (guint slot = name_hash (name) % ATTRIBUTE_SLOTS;
+       attribute_slots[slot] != 0;
+       slot = (slot + 1) % ATTRIBUTE_SLOTS)
+    {
+      const AttributeRule *rule = &attribute_rules[attribute_slots[slot] - 1];
+
+      if (rule->name[0] == name[0] && strcmp (rule->name, name) == 0)
+        return rule;
+    }
+
+  return NULL;
+}
 
 static void
 ensure_tables (void)
@@ -387,14 +422,27 @@ ensure_tables (void)
                              (gpointer) element_rules[i].name,
                              (gpointer) &element_rules[i]);
 
-      attribute_table = g_hash_table_new (g_str_hash, g_str_equal);
+      G_STATIC_ASSERT (ATTRIBUTE_SLOTS > 4 * G_N_ELEMENTS (attribute_rules));
       for (guint i = 0; i < G_N_ELEMENTS (attribute_rules); i++)
-        g_hash_table_insert (attribute_table,
-                             (gpointer) attribute_rules[i].name,
-                             (gpointer) &attribute_rules[i]);
+        {
+          guint slot = name_hash (attribute_rules[i].name) % ATTRIBUTE_SLOTS;
+
+          while (attribute_slots[slot] != 0)
+            slot = (slot + 1) % ATTRIBUTE_SLOTS;
+          attribute_slots[slot] = i + 1;
+        }
 
       for (guint c = 0; c < G_N_ELEMENTS (text_classes); c++)
         text_classes[c] = text_class (c);
+
+      {
+        guint n_elements;
+        const char * const *names = bulletin_html_tokenizer_get_elements (&n_elements);
+
+        strict_rules = g_new (const ElementRule *, n_elements);
+        for (guint i = 0; i < n_elements; i++)
+          strict_rules[i] = lookup_element (names[i]);
+      }
 
       g_once_init_leave (&initialized, 1);
     }
@@ -634,11 +682,10 @@ walker_top (Walker *walker)
  * reader (bulletin-html-tokenizer.c) both drive these, so whichever reads
  * the input, the same events give the same output. */
 static void
-walker_start_element (Walker      *walker,
-                      const char  *name,
-                      const char **attributes)
+walker_start_rule (Walker             *walker,
+                   const ElementRule  *rule,
+                   const char        **attributes)
 {
-  const ElementRule *rule;
   OpenElement open = { NULL, FALSE };
 
   if (walker->skip_depth > 0)
@@ -647,7 +694,6 @@ walker_start_element (Walker      *walker,
       return;
     }
 
-  rule = lookup_element (name);
   if (rule->action == ACTION_DROP && (rule->flags & FLAG_VOID) == 0)
     {
       walker->skip_depth = 1;
@@ -661,6 +707,15 @@ walker_start_element (Walker      *walker,
    * it nests inside an unknown void element is really its sibling. */
   if (rule->action != ACTION_DROP)
     walker->start (walker, rule, attributes);
+}
+
+static void
+walker_start_element (Walker      *walker,
+                      const char  *name,
+                      const char **attributes)
+{
+  /* (no lookup inside a dropped element) */
+  walker_start_rule (walker, walker->skip_depth > 0 ? NULL : lookup_element (name), attributes);
 }
 
 static void
@@ -773,10 +828,12 @@ parse_with_libxml2 (Walker  *walker,
 
 static void
 strict_start_element_cb (gpointer     user_data,
+                         guint        element,
                          const char  *name,
                          const char **attributes)
 {
-  walker_start_element (user_data, name, attributes);
+  /* the rule of each element the strict reader knows, looked up once */
+  walker_start_rule (user_data, strict_rules[element], attributes);
 }
 
 static void
@@ -1080,6 +1137,10 @@ clean_url (Walker        *walker,
   if (!resolve)
     return g_steal_pointer (&url);
 
+  /* A plain absolute URL resolves to itself (and has passed the check) */
+  if (bulletin_url_is_plain_absolute (url))
+    return g_steal_pointer (&url);
+
   /* @url is clean already: the plain way without cleaning it again */
   absolute = bulletin_url_resolve_plain (walker->base_url, url);
   if (absolute == NULL)
@@ -1327,8 +1388,9 @@ write_start_tag (Walker            *walker,
 {
   GString *out = walker->out;
   const char *element = rule->name;
-  gboolean is_link = strcmp (element, "a") == 0;
-  gboolean lazy = strcmp (element, "img") == 0 || strcmp (element, "source") == 0;
+  gboolean is_link = element[0] == 'a' && element[1] == '\0';
+  gboolean lazy = (element[0] == 'i' && strcmp (element, "img") == 0) ||
+                  (element[0] == 's' && strcmp (element, "source") == 0);
   const char *lazy_src = NULL;
   const char *lazy_srcset = NULL;
   gboolean has_src = FALSE;
@@ -1397,7 +1459,7 @@ write_start_tag (Walker            *walker,
           raw = lazy_srcset;
         }
 
-      attribute_rule = g_hash_table_lookup (attribute_table, name);
+      attribute_rule = lookup_attribute (name);
       if (attribute_rule == NULL)
         continue;
       name = attribute_rule->name;
@@ -1411,17 +1473,25 @@ write_start_tag (Walker            *walker,
       append_len (out, " ", 1);
       append (out, name);
       append_len (out, "=\"", 2);
-      if (is_link && strcmp (name, "rel") == 0)
-        rel_start = out->len;
-      append_escaped (out, value, strlen (value), TRUE);
-      if (is_link && strcmp (name, "rel") == 0)
-        rel_end = out->len;
+      if (!is_link)
+        {
+          append_escaped (out, value, strlen (value), TRUE);
+        }
+      else if (strcmp (name, "rel") == 0)
+        {
+          rel_start = out->len;
+          append_escaped (out, value, strlen (value), TRUE);
+          rel_end = out->len;
+        }
+      else
+        {
+          append_escaped (out, value, strlen (value), TRUE);
+          if (strcmp (name, "href") == 0)
+            has_href = TRUE;
+          else if (strcmp (name, "target") == 0)
+            has_target = TRUE;
+        }
       append_len (out, "\"", 1);
-
-      if (strcmp (name, "href") == 0)
-        has_href = TRUE;
-      else if (strcmp (name, "target") == 0)
-        has_target = TRUE;
     }
 
   /* A link that asks for another window must not hand it our window nor

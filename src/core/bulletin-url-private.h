@@ -15,5 +15,6 @@ char *bulletin_url_resolve_with_guri (const char *base,
 gsize bulletin_url_peek_scheme       (const char *url,
                                       char       *buffer,
                                       gsize       size);
+gboolean bulletin_url_is_plain_absolute (const char *clean_url);
 
 G_END_DECLS

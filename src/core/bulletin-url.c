@@ -330,6 +330,22 @@ is_plain_rest (const char *rest)
  * Returns: (transfer full) (nullable): what bulletin_url_resolve() gives,
  *   or %NULL when the URLs are not that plain
  */
+/*
+ * bulletin_url_is_plain_absolute:
+ * @clean_url: a URL after bulletin_url_clean()
+ *
+ * Whether @clean_url is a plain http or https URL that
+ * bulletin_url_resolve() gives back as it is, whatever the base: the
+ * sanitizer's shortcut for the absolute links of a feed.
+ */
+gboolean
+bulletin_url_is_plain_absolute (const char *clean_url)
+{
+  gsize origin = plain_origin_length (clean_url);
+
+  return origin > 0 && is_plain_rest (clean_url + origin);
+}
+
 char *
 bulletin_url_resolve_plain (const char *base,
                             const char *clean_reference)
