@@ -16,7 +16,9 @@
  * BulletinThumbnailCache: headline thumbnails fetched through the one
  * #BulletinClient, decoded off the main thread at thumbnail size, and kept
  * in memory by URL, the least recently used dropped first. Loads of the
- * same URL share one fetch.
+ * same URL share one fetch. While the cache is held (at start-up, until
+ * the first headlines are painted) fetches wait: decoding in the worker
+ * threads took a core from the window's first frame.
  */
 struct _BulletinThumbnailCache
 {
@@ -29,6 +31,8 @@ struct _BulletinThumbnailCache
   GQueue          lru;      /* Entry*, most recently used first */
   GHashTable     *entries;  /* url -> GList* link in lru */
   GHashTable     *pending;  /* url -> GPtrArray of GTask waiting for it */
+  guint           holds;
+  GPtrArray      *held;     /* urls whose fetch waits for the last release */
 };
 
 typedef struct
@@ -342,6 +346,21 @@ bulletin_thumbnail_cache_fetch_cb (GObject      *object,
   g_task_return_boolean (fetch, TRUE);
 }
 
+static void
+start_fetch (BulletinThumbnailCache *self,
+             const char             *url)
+{
+  GTask *fetch;
+
+  /* The fetch is shared by every waiter and not cancelled with any of them:
+   * what it brings is kept for the next row that shows the same image. */
+  fetch = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (fetch, bulletin_thumbnail_cache_fetch_cb);
+  g_task_set_task_data (fetch, g_strdup (url), g_free);
+  bulletin_client_fetch_async (self->client, url, BULLETIN_FETCH_IMAGE, NULL,
+                               bulletin_thumbnail_cache_fetch_cb, fetch);
+}
+
 /**
  * bulletin_thumbnail_cache_load_async:
  * @self: the cache
@@ -364,7 +383,6 @@ bulletin_thumbnail_cache_load_async (BulletinThumbnailCache *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   GPtrArray *waiters;
-  GTask *fetch;
 
   g_return_if_fail (BULLETIN_IS_THUMBNAIL_CACHE (self));
 
@@ -395,13 +413,50 @@ bulletin_thumbnail_cache_load_async (BulletinThumbnailCache *self,
   g_ptr_array_add (waiters, g_steal_pointer (&task));
   g_hash_table_insert (self->pending, g_strdup (url), waiters);
 
-  /* The fetch is shared by every waiter and not cancelled with any of them:
-   * what it brings is kept for the next row that shows the same image. */
-  fetch = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_source_tag (fetch, bulletin_thumbnail_cache_fetch_cb);
-  g_task_set_task_data (fetch, g_strdup (url), g_free);
-  bulletin_client_fetch_async (self->client, url, BULLETIN_FETCH_IMAGE, NULL,
-                               bulletin_thumbnail_cache_fetch_cb, fetch);
+  if (self->holds > 0)
+    g_ptr_array_add (self->held, g_strdup (url));
+  else
+    start_fetch (self, url);
+}
+
+/**
+ * bulletin_thumbnail_cache_hold:
+ * @self: the cache
+ *
+ * Makes the loads asked from now on wait, until as many
+ * bulletin_thumbnail_cache_release() as holds; thumbnails already in
+ * memory are still given at once.
+ */
+void
+bulletin_thumbnail_cache_hold (BulletinThumbnailCache *self)
+{
+  g_return_if_fail (BULLETIN_IS_THUMBNAIL_CACHE (self));
+
+  self->holds++;
+}
+
+/**
+ * bulletin_thumbnail_cache_release:
+ * @self: the cache
+ *
+ * Ends a bulletin_thumbnail_cache_hold(); the last one starts the loads
+ * that waited.
+ */
+void
+bulletin_thumbnail_cache_release (BulletinThumbnailCache *self)
+{
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_return_if_fail (BULLETIN_IS_THUMBNAIL_CACHE (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds > 0 || self->held->len == 0)
+    return;
+
+  held = g_steal_pointer (&self->held);
+  self->held = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < held->len; i++)
+    start_fetch (self, g_ptr_array_index (held, i));
 }
 
 /**
@@ -432,6 +487,7 @@ bulletin_thumbnail_cache_finalize (GObject *object)
   g_queue_clear_full (&self->lru, (GDestroyNotify) entry_free);
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_ptr_array_unref);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (bulletin_thumbnail_cache_parent_class)->finalize (object);
@@ -498,4 +554,5 @@ bulletin_thumbnail_cache_init (BulletinThumbnailCache *self)
   self->entries = g_hash_table_new (g_str_hash, g_str_equal);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
+  self->held = g_ptr_array_new_with_free_func (g_free);
 }

@@ -31,5 +31,7 @@ void                    bulletin_thumbnail_cache_load_async      (BulletinThumbn
 GdkTexture             *bulletin_thumbnail_cache_load_finish     (BulletinThumbnailCache  *self,
                                                                   GAsyncResult            *result,
                                                                   GError                 **error);
+void                    bulletin_thumbnail_cache_hold            (BulletinThumbnailCache  *self);
+void                    bulletin_thumbnail_cache_release         (BulletinThumbnailCache  *self);
 
 G_END_DECLS

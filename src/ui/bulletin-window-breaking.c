@@ -198,8 +198,10 @@ start_breaking (BulletinWindow *self)
     bulletin_breaking_start (self->breaking);
 
   /* The same moment is when the article view, not needed before an
-   * article is chosen, is loaded in the background */
+   * article is chosen, is loaded in the background, and the thumbnails
+   * of the first headlines are */
   bulletin_article_view_preload ();
+  _bulletin_window_release_thumbnails (self);
 }
 
 static void

@@ -444,6 +444,22 @@ _bulletin_window_set_bookmarked (BulletinWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED]);
 }
 
+/**
+ * _bulletin_window_release_thumbnails:
+ * @self: the window
+ *
+ * Lets the thumbnails the window's first headlines asked for load, once
+ * those headlines are painted (or the window goes).
+ */
+void
+_bulletin_window_release_thumbnails (BulletinWindow *self)
+{
+  g_autoptr(BulletinThumbnailCache) thumbnails = g_steal_pointer (&self->held_thumbnails);
+
+  if (thumbnails != NULL)
+    bulletin_thumbnail_cache_release (thumbnails);
+}
+
 /* Sections */
 
 static void
@@ -829,6 +845,14 @@ bulletin_window_load (BulletinWindow *self)
 
   self->settings = g_object_ref (bulletin_application_get_settings (app));
 
+  /* The first headlines' thumbnails, decoded in the worker threads, were
+   * not ready for the first frame anyway (it shows their placeholders),
+   * and meanwhile took a core from it and from the X server drawing it.
+   * They load once the first headlines are painted
+   * (bulletin-window-breaking.c). */
+  self->held_thumbnails = g_object_ref (bulletin_application_get_thumbnails (app));
+  bulletin_thumbnail_cache_hold (self->held_thumbnails);
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -886,6 +910,7 @@ bulletin_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->article_cancellable);
   g_clear_handle_id (&self->refresh_source_id, g_source_remove);
+  _bulletin_window_release_thumbnails (self);
   _bulletin_window_breaking_dispose (self);
   _bulletin_window_saved_dispose (self);
 

@@ -9,6 +9,7 @@
 #include "bulletin-application.h"
 #include "bulletin-article-view.h"
 #include "bulletin-headline-list.h"
+#include "bulletin-headline-row.h"
 #include "bulletin-section-model.h"
 #include "bulletin-sidebar.h"
 #include "bulletin-sidebar-row.h"
@@ -53,6 +54,47 @@ view_idle (gpointer data)
 
   return window->article_view == NULL ||
          !bulletin_article_view_get_loading (BULLETIN_ARTICLE_VIEW (window->article_view));
+}
+
+static gboolean
+thumbnails_released (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return window->held_thumbnails == NULL;
+}
+
+/* A headline row showing its thumbnail, not the placeholder */
+static gboolean
+row_shows_thumbnail (gpointer data)
+{
+  BulletinWindow *window = data;
+  GtkWidget *row = display_find_type (GTK_WIDGET (window->headline_list), BULLETIN_TYPE_HEADLINE_ROW);
+  GtkWidget *picture = row != NULL ? display_find_type (row, GTK_TYPE_PICTURE) : NULL;
+
+  return picture != NULL && gtk_widget_get_mapped (picture) &&
+         gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
+}
+
+static gboolean
+texture_loaded (gpointer data)
+{
+  GdkTexture **texture = data;
+
+  return *texture != NULL;
+}
+
+static void
+thumbnail_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GdkTexture **texture = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *texture = bulletin_thumbnail_cache_load_finish (BULLETIN_THUMBNAIL_CACHE (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*texture);
 }
 
 static void
@@ -477,6 +519,51 @@ test_narrow (void)
   display_close_window (window);
 }
 
+/* A held cache starts no load until its last hold is released; what it
+ * has in memory it still gives at once */
+static void
+test_thumbnails_held (void)
+{
+  const char *url = "resource:///io/github/bulletinapp/Bulletin/demo/images/stadium.jpg";
+  g_autoptr(BulletinThumbnailCache) cache = bulletin_thumbnail_cache_new (bulletin_application_get_client (app), 10);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkTexture) again = NULL;
+
+  bulletin_thumbnail_cache_hold (cache);
+  bulletin_thumbnail_cache_hold (cache);
+  bulletin_thumbnail_cache_load_async (cache, url, NULL, thumbnail_loaded_cb, &texture);
+  display_settle (300);
+  g_assert_null (texture);
+
+  bulletin_thumbnail_cache_release (cache);
+  display_settle (300);
+  g_assert_null (texture);
+
+  bulletin_thumbnail_cache_release (cache);
+  g_assert_true (display_wait_for (texture_loaded, &texture));
+  g_assert_cmpuint (bulletin_thumbnail_cache_get_n_items (cache), ==, 1);
+
+  bulletin_thumbnail_cache_hold (cache);
+  bulletin_thumbnail_cache_load_async (cache, url, NULL, thumbnail_loaded_cb, &again);
+  display_settle (50);
+  g_assert_true (again == texture);
+  bulletin_thumbnail_cache_release (cache);
+}
+
+/* The window holds the thumbnails back until its first headlines are
+ * painted, then lets them load */
+static void
+test_demo_thumbnails (void)
+{
+  BulletinWindow *window = display_open_window (app, "demo", 1000, 700);
+
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
+  g_assert_true (display_wait_for (thumbnails_released, window));
+  g_assert_true (display_wait_for (row_shows_thumbnail, window));
+
+  display_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +574,8 @@ main (int   argc,
   display_init (&argc, &argv, "test-window");
   app = display_application_new ();
 
+  g_test_add_func ("/window/thumbnails/held", test_thumbnails_held);
+  g_test_add_func ("/window/demo/thumbnails", test_demo_thumbnails);
   g_test_add_func ("/window/sidebar/english-navigation", test_sidebar_english);
   g_test_add_func ("/window/demo/sections", test_demo_sections);
   g_test_add_func ("/window/demo/article", test_demo_article);
