@@ -402,12 +402,42 @@ model_changed_cb (BulletinHeadlineList *self)
 /* GTK 4.8's list view makes a row for every item up to 200 as soon as
  * they are in its model, off screen or not: 60 rows for the demo's
  * "latest", each made, bound, measured and painted before the first
- * headline is seen. So the list view is given the first rows, a screenful
- * and more, and the rest a few frames later, after each frame is painted.
- * Past 200 GTK makes no more rows, so the rest comes at once. */
+ * headline is seen. So the list view is given the first rows, as many as
+ * the tallest monitor can show, and the rest a few frames later, after
+ * each frame is painted. Past 200 GTK makes no more rows, so the rest
+ * comes at once. */
 #define FIRST_ROWS 24
 #define MORE_ROWS 50
 #define ALL_ROWS_AFTER 200
+
+/* No row is shorter than its thumbnail */
+#define ROW_MIN_HEIGHT 72
+
+/* A screenful of rows in the tallest window there can be: the window's
+ * own height is not known before its first frame (a window manager may
+ * tile or maximize it), and the monitors' are. At 1000×700 on a 1080-line
+ * screen that is 16 rows, of which 7 or 8 are seen, where it was 24. */
+static guint
+first_rows (BulletinHeadlineList *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  guint n_monitors = g_list_model_get_n_items (monitors);
+  int tallest = 0;
+
+  for (guint i = 0; i < n_monitors; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+
+  if (tallest <= 0)
+    return FIRST_ROWS;
+
+  return tallest / ROW_MIN_HEIGHT + 1;
+}
 
 static void
 show_all_rows (BulletinHeadlineList *self)
@@ -495,7 +525,7 @@ bulletin_headline_list_set_model (BulletinHeadlineList *self,
                                  G_CONNECT_SWAPPED);
     }
 
-  gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->slice, first_rows (self));
   gtk_sort_list_model_set_model (self->sort_model, model);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 
