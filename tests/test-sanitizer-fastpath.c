@@ -127,6 +127,10 @@ static const Case cases[] = {
   { "a&amp;b &lt;c&gt; d&amp; &amp;e<b>&lt;</b>x&gt;<i>&amp;</i> y", STRICT },
   { "one&#160;two&#x3000;three&#8203;four caf\xc3\xa9\xc2\xa0" "bar \xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a", STRICT },
   { "<p>\"quoted\" 'text' &quot;x&quot;</p>", STRICT },
+  /* eight bytes at a time: what stops a block, and words across blocks */
+  { "abcdefgh>ijklmnop qrstuvw> yz >>>>>>>>> a\tbcdefghij\n klmnopqr  stuvwxyz        x", STRICT },
+  { "<!-- libxml2's text --><p>abcdefgh&#127;ijklmnop qrstuvwx&#127; yz&#127;&#127;&#127;&#127;"
+    "&#127;&#127;&#127;&#127; a &lt;bcdefghi&gt;jklmnopq&amp;rstuvwx ~~~~~~~~ !!!!!!!!</p>", EITHER },
   { "<figure><img src=\"/i.jpg\" alt=\"Scene\" width=\"1200\" height=\"675\"><figcaption>Cap (AFP)</figcaption></figure>", STRICT },
   /* void elements, with and without '/' */
   { "a<br>b<br/>c<br />d<hr>e<img src=x.png>f<img src=\"y.png\"/>", STRICT },
