@@ -612,6 +612,20 @@ check_url (const char *base,
       g_assert_cmpstr (plain, ==, slow);
       (*plain_count)++;
     }
+
+  /* bulletin_url_is_http() takes a plain absolute URL without GUri: GUri
+   * must read an http or https URL with a host in it too */
+  if (clean != NULL && bulletin_url_is_plain_absolute (clean))
+    {
+      g_autoptr(GUri) uri = g_uri_parse (clean, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+
+      g_assert_nonnull (uri);
+      g_assert_true (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 ||
+                     g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0);
+      g_assert_nonnull (g_uri_get_host (uri));
+      g_assert_cmpstr (g_uri_get_host (uri), !=, "");
+      g_assert_true (bulletin_url_is_http (reference));
+    }
 }
 
 /* The values of href="…" and src="…" in @text, quoted either way. */

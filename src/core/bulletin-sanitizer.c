@@ -375,6 +375,9 @@ static GHashTable *element_table;
 static guint16 attribute_slots[ATTRIBUTE_SLOTS];
 /* lookup_element() of each element of bulletin_html_tokenizer_get_elements() */
 static const ElementRule **strict_rules;
+/* lookup_element() of "html" and "body", which every input opens */
+static const ElementRule *html_rule;
+static const ElementRule *body_rule;
 
 static const ElementRule *lookup_element (const char *name);
 
@@ -442,6 +445,8 @@ ensure_tables (void)
         strict_rules = g_new (const ElementRule *, n_elements);
         for (guint i = 0; i < n_elements; i++)
           strict_rules[i] = lookup_element (names[i]);
+        html_rule = lookup_element ("html");
+        body_rule = lookup_element ("body");
       }
 
       g_once_init_leave (&initialized, 1);
@@ -865,8 +870,8 @@ parse_strict (Walker  *walker,
   };
   const gsize prefix = strlen (INPUT_PREFIX);
 
-  walker_start_element (walker, "html", NULL);
-  walker_start_element (walker, "body", NULL);
+  walker_start_rule (walker, html_rule, NULL);
+  walker_start_rule (walker, body_rule, NULL);
   if (!bulletin_html_tokenize_strict (input->str + prefix, input->len - prefix, &handler, walker))
     return FALSE;
   walker_end_element (walker);
@@ -903,13 +908,10 @@ parse (Walker                  *walker,
 
   ensure_tables ();
 
-  /* The output is about the size of the input: room for it at once
-   * rather than a copy at every doubling. */
-  if (walker->out->allocated_len <= input->len)
-    {
-      g_string_set_size (walker->out, input->len + input->len / 8);
-      g_string_truncate (walker->out, 0);
-    }
+  /* The sanitized output is about the size of the input: room for it
+   * at once rather than a copy at every doubling. */
+  if (walker->out == NULL)
+    walker->out = g_string_sized_new (input->len + input->len / 8);
 
   if (parser == BULLETIN_SANITIZER_PARSER_ANY && parse_strict (walker, input))
     return TRUE;
@@ -1748,15 +1750,16 @@ bulletin_sanitize_html_counted_using (const char              *html,
                                       gboolean                *strict,
                                       guint                   *words)
 {
-  g_autofree char *base_scheme = bulletin_url_get_scheme (base_url);
+  char base_scheme[2];
   Walker walker = { 0 };
   gboolean was_strict;
   gboolean repaired = FALSE;
   char *result;
 
-  walker.out = g_string_new (NULL);
+  /* made by parse(), to the input's size */
+  walker.out = NULL;
   /* A base that is not an absolute URL resolves nothing. */
-  walker.base_url = base_scheme != NULL ? base_url : NULL;
+  walker.base_url = bulletin_url_peek_scheme (base_url, base_scheme, sizeof base_scheme) > 0 ? base_url : NULL;
   walker.stack = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   walker.start = sanitize_start;
   walker.end = sanitize_end;

@@ -467,6 +467,10 @@ is_http_with_host (const char *url)
   if (clean == NULL)
     return FALSE;
 
+  /* the usual link of a feed, without GUri */
+  if (bulletin_url_is_plain_absolute (clean))
+    return TRUE;
+
   uri = g_uri_parse (clean, URI_FLAGS, NULL);
   if (uri == NULL)
     return FALSE;
