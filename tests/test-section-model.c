@@ -627,6 +627,74 @@ test_section_model_local (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
 }
 
+/* A big local feed, cancelled while its worker reads or parses it: the
+ * refresh ends cancelled when the parse ends (the feed parser takes no
+ * cancellable), and nothing of it is shown, kept or keyed; the next
+ * refresh parses it again, and every headline is found by its URL. */
+static void
+test_section_model_local_cancel_big (void)
+{
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "local-cancel", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.xml", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BulletinEdition) edition = NULL;
+  g_autoptr(BulletinSectionModel) model = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  for (guint n = 0; n < 3000; n++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_utc (2024, 3, 1, 12, 0, 0);
+      g_autoptr(GDateTime) time = g_date_time_add_minutes (start, -(int) n);
+      g_autofree char *date = g_date_time_format (time, "%a, %d %b %Y %H:%M:%S +0000");
+
+      g_string_append_printf (xml, "<item><title>Item %u</title><link>https://example.com/news/%u?utm_source=rss</link>"
+                              "<pubDate>%s</pubDate></item>", n, n, date);
+    }
+  g_string_append (xml, "</channel></rss>");
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+  uri = g_filename_to_uri (path, NULL, NULL);
+
+  json = g_strdup_printf (
+    "{\"format\": 1, \"id\": \"local\", \"name\": \"Local\", \"language\": \"en\", \"direction\": \"ltr\","
+    " \"home\": \"https://example.com/\", \"groups\": [{\"id\": \"news\", \"title\": \"News\", \"sections\": ["
+    " {\"id\": \"politics\", \"title\": \"Politics\", \"sources\": [{\"type\": \"feed\", \"url\": \"%s\"}]}]}]}",
+    uri);
+  bytes = g_bytes_new (json, strlen (json));
+  edition = bulletin_edition_new_from_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+  model = bulletin_section_model_new (client, edition, "politics");
+  list = G_LIST_MODEL (model);
+
+  /* The worker thread has the source by the time this returns. */
+  bulletin_section_model_refresh_async (model, cancellable, test_utils_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (bulletin_section_model_refresh_finish (model, test_utils_wait (&result), &error));
+  g_assert_error (error, BULLETIN_ERROR, BULLETIN_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (bulletin_section_model_get_error (model));
+  g_assert_false (bulletin_section_model_get_loading (model));
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_assert_null (bulletin_section_model_lookup (model, "https://example.com/news/0"));
+
+  g_assert_true (refresh_run (model, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, BULLETIN_SECTION_MODEL_MAX_ITEMS);
+  for (guint i = 0; i < BULLETIN_SECTION_MODEL_MAX_ITEMS; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("https://example.com/news/%u", i);
+
+      g_assert_true (bulletin_section_model_lookup (model, url) == item (list, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +714,7 @@ main (int   argc,
   g_test_add_func ("/section-model/unknown", test_section_model_unknown);
   g_test_add_func ("/section-model/concurrent", test_section_model_concurrent);
   g_test_add_func ("/section-model/cancel", test_section_model_cancel);
+  g_test_add_func ("/section-model/local-cancel-big", test_section_model_local_cancel_big);
   g_test_add_func ("/section-model/local", test_section_model_local);
   g_test_add_func ("/section-model/fault-tls", test_section_model_fault_tls);
   for (guint i = 0; i < G_N_ELEMENTS (fault_cases); i++)
