@@ -146,11 +146,15 @@ static void
 update_refresh_state (BulletinWindow *self)
 {
   gboolean loading = model_is_loading (self->current_model);
+  const char *tooltip = loading ? _("Loading headlines…") : NULL;
 
   gtk_stack_set_visible_child_name (self->refresh_stack, loading ? "spinner" : "icon");
   gtk_spinner_set_spinning (self->refresh_spinner, loading);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_stack),
-                               loading ? _("Loading headlines…") : NULL);
+  /* Setting a tooltip asks the X server where the pointer is (three round
+   * trips), even the same tooltip again: this runs three times before the
+   * window's first frame */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->refresh_stack)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_stack), tooltip);
   _bulletin_window_update_actions (self);
 }
 
