@@ -190,12 +190,17 @@ stop_waiting (BulletinWindow *self)
   g_clear_handle_id (&self->breaking_timeout_id, g_source_remove);
 }
 
+static void ensure_banner (BulletinWindow *self);
+
 static void
 start_breaking (BulletinWindow *self)
 {
   stop_waiting (self);
   if (self->breaking != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    bulletin_breaking_start (self->breaking);
+    {
+      ensure_banner (self);
+      bulletin_breaking_start (self->breaking);
+    }
 
   /* The same moment is when the article view, not needed before an
    * article is chosen, is loaded in the background, and the thumbnails
@@ -238,7 +243,10 @@ map_cb (BulletinWindow *self)
     }
 
   if (self->breaking != NULL)
-    bulletin_breaking_start (self->breaking);
+    {
+      ensure_banner (self);
+      bulletin_breaking_start (self->breaking);
+    }
 }
 
 /* Where the banner goes: under the article pane's header bar, or the
@@ -265,20 +273,34 @@ place_banner (BulletinWindow *self)
   g_object_unref (banner);
 }
 
+/* The banner is made when a poll first starts, after the first
+ * headlines: until then it has nothing to show, and making it (measured
+ * whole even while hidden, under its closed revealer) and giving its
+ * buttons their tooltips (nine round trips to the X server) was ~10 M
+ * instructions before the first frame. */
+static void
+ensure_banner (BulletinWindow *self)
+{
+  if (self->breaking_banner != NULL || self->breaking == NULL)
+    return;
+
+  self->breaking_banner = BULLETIN_BREAKING_BANNER (bulletin_breaking_banner_new ());
+  g_signal_connect_object (self->breaking_banner, "open-article",
+                           G_CALLBACK (banner_open_article_cb), self, G_CONNECT_SWAPPED);
+  bulletin_breaking_banner_set_model (self->breaking_banner, G_LIST_MODEL (self->breaking));
+  place_banner (self);
+}
+
 /**
  * _bulletin_window_breaking_init:
  * @self: the window
  *
- * Sets up the banner and the announcer; called once, before an edition is
- * set.
+ * Sets up the announcer, and the banner's place (the banner is made by
+ * the first poll); called once, before an edition is set.
  */
 void
 _bulletin_window_breaking_init (BulletinWindow *self)
 {
-  self->breaking_banner = BULLETIN_BREAKING_BANNER (bulletin_breaking_banner_new ());
-  g_signal_connect_object (self->breaking_banner, "open-article",
-                           G_CALLBACK (banner_open_article_cb), self, G_CONNECT_SWAPPED);
-  place_banner (self);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (place_banner), self, G_CONNECT_SWAPPED);
 
@@ -321,11 +343,15 @@ _bulletin_window_breaking_set_edition (BulletinWindow  *self,
                        G_SETTINGS_BIND_GET);
     }
 
-  bulletin_breaking_banner_set_model (self->breaking_banner, G_LIST_MODEL (self->breaking));
+  if (self->breaking_banner != NULL)
+    bulletin_breaking_banner_set_model (self->breaking_banner, G_LIST_MODEL (self->breaking));
   bulletin_breaking_announcer_set_breaking (self->breaking_announcer, self->breaking);
 
   if (self->breaking != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->breaking_waits)
-    bulletin_breaking_start (self->breaking);
+    {
+      ensure_banner (self);
+      bulletin_breaking_start (self->breaking);
+    }
 }
 
 /**

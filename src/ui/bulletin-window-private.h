@@ -69,7 +69,7 @@ struct _BulletinWindow
   gboolean              refresh_missed;   /* a refresh skipped while offline */
 
   /* Breaking news (bulletin-window-breaking.c) */
-  BulletinBreakingBanner    *breaking_banner;
+  BulletinBreakingBanner    *breaking_banner;    /* made when a poll first starts */
   BulletinBreaking          *breaking;
   BulletinBreakingAnnouncer *breaking_announcer;
   gboolean                   breaking_waits;     /* for the first headlines */
