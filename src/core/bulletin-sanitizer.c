@@ -647,8 +647,12 @@ struct _Walker
   GString    *out;
   const char *base_url;
 
-  /* the open elements, outside dropped ones */
-  GArray     *stack;
+  /* the open elements, outside dropped ones: in the walker itself
+   * until there are many */
+  OpenElement *stack;
+  guint        depth;
+  guint        stack_size;
+  OpenElement  stack_start[32];
   /* > 0 inside an element dropped with its content */
   guint       skip_depth;
   /* open elements whose tags were written */
@@ -680,7 +684,40 @@ struct _Walker
 static OpenElement *
 walker_top (Walker *walker)
 {
-  return &g_array_index (walker->stack, OpenElement, walker->stack->len - 1);
+  return &walker->stack[walker->depth - 1];
+}
+
+static void
+walker_init_stack (Walker *walker)
+{
+  walker->stack = walker->stack_start;
+  walker->stack_size = G_N_ELEMENTS (walker->stack_start);
+  walker->depth = 0;
+}
+
+static void
+walker_clear_stack (Walker *walker)
+{
+  if (walker->stack != walker->stack_start)
+    g_free (walker->stack);
+  walker->stack = NULL;
+}
+
+static inline void
+walker_push (Walker            *walker,
+             const OpenElement *open)
+{
+  if (G_UNLIKELY (walker->depth == walker->stack_size))
+    {
+      OpenElement *stack = g_new (OpenElement, 2 * (gsize) walker->stack_size);
+
+      memcpy (stack, walker->stack, walker->depth * sizeof *stack);
+      if (walker->stack != walker->stack_start)
+        g_free (walker->stack);
+      walker->stack = stack;
+      walker->stack_size *= 2;
+    }
+  walker->stack[walker->depth++] = *open;
 }
 
 /* The walker's three events. libxml2's SAX callbacks and the strict
@@ -706,7 +743,7 @@ walker_start_rule (Walker             *walker,
     }
 
   open.rule = rule;
-  g_array_append_val (walker->stack, open);
+  walker_push (walker, &open);
 
   /* A void element has no content to drop, whatever libxml2 thinks: what
    * it nests inside an unknown void element is really its sibling. */
@@ -732,12 +769,12 @@ walker_end_element (Walker *walker)
       return;
     }
 
-  if (walker->stack->len == 0)
+  if (walker->depth == 0)
     return;
 
   if (walker_top (walker)->rule->action != ACTION_DROP)
     walker->end (walker);
-  g_array_set_size (walker->stack, walker->stack->len - 1);
+  walker->depth--;
 }
 
 static void
@@ -822,7 +859,7 @@ parse_with_libxml2 (Walker  *walker,
   htmlParseDocument (ctxt);
 
   /* Close what the parser left open if it stopped early. */
-  while (walker->stack->len > 0)
+  while (walker->depth > 0)
     walker_end_element (walker);
 
   /* a tree was never built, but be sure */
@@ -885,7 +922,7 @@ static void
 walker_reset (Walker *walker)
 {
   g_string_truncate (walker->out, 0);
-  g_array_set_size (walker->stack, 0);
+  walker->depth = 0;
   walker->skip_depth = 0;
   walker->kept_depth = 0;
   walker->pending_newlines = 0;
@@ -1043,6 +1080,33 @@ append_escaped (GString    *out,
     }
 
   append_len (out, run, end - run);
+}
+
+/* append_escaped() of an attribute's value: runs without a character to
+ * escape (a whole URL, usually) found by strcspn() rather than a byte at
+ * a time. */
+static void
+append_escaped_value (GString    *out,
+                      const char *value)
+{
+  const char *p = value;
+
+  for (;;)
+    {
+      gsize run = strcspn (p, "&<>\"");
+
+      append_len (out, p, run);
+      p += run;
+      switch (*p)
+        {
+        case '&': append_len (out, "&amp;", 5); break;
+        case '<': append_len (out, "&lt;", 4); break;
+        case '>': append_len (out, "&gt;", 4); break;
+        case '"': append_len (out, "&quot;", 6); break;
+        default: return;
+        }
+      p++;
+    }
 }
 
 static gboolean
@@ -1477,17 +1541,17 @@ write_start_tag (Walker            *walker,
       append_len (out, "=\"", 2);
       if (!is_link)
         {
-          append_escaped (out, value, strlen (value), TRUE);
+          append_escaped_value (out, value);
         }
       else if (strcmp (name, "rel") == 0)
         {
           rel_start = out->len;
-          append_escaped (out, value, strlen (value), TRUE);
+          append_escaped_value (out, value);
           rel_end = out->len;
         }
       else
         {
-          append_escaped (out, value, strlen (value), TRUE);
+          append_escaped_value (out, value);
           if (strcmp (name, "href") == 0)
             has_href = TRUE;
           else if (strcmp (name, "target") == 0)
@@ -1760,7 +1824,7 @@ bulletin_sanitize_html_counted_using (const char              *html,
   walker.out = NULL;
   /* A base that is not an absolute URL resolves nothing. */
   walker.base_url = bulletin_url_peek_scheme (base_url, base_scheme, sizeof base_scheme) > 0 ? base_url : NULL;
-  walker.stack = g_array_new (FALSE, FALSE, sizeof (OpenElement));
+  walker_init_stack (&walker);
   walker.start = sanitize_start;
   walker.end = sanitize_end;
   walker.text = sanitize_text;
@@ -1772,7 +1836,7 @@ bulletin_sanitize_html_counted_using (const char              *html,
   if (strict != NULL)
     *strict = was_strict;
 
-  g_array_unref (walker.stack);
+  walker_clear_stack (&walker);
   g_free (walker.last_style);
   g_free (walker.last_clean_style);
   result = finish_output (walker.out, was_strict, &repaired);
@@ -1898,7 +1962,7 @@ bulletin_html_to_text_using (const char              *html,
   gboolean was_strict;
 
   walker.out = g_string_new (NULL);
-  walker.stack = g_array_new (FALSE, FALSE, sizeof (OpenElement));
+  walker_init_stack (&walker);
   walker.start = text_start;
   walker.end = text_end;
   walker.text = text_text;
@@ -1907,7 +1971,7 @@ bulletin_html_to_text_using (const char              *html,
   if (strict != NULL)
     *strict = was_strict;
 
-  g_array_unref (walker.stack);
+  walker_clear_stack (&walker);
   return finish_output (walker.out, was_strict, NULL);
 }
 
