@@ -131,6 +131,10 @@ typedef struct
   Entry          channel;
   guint          n_items;
   GCancellable  *cancellable;
+  /* the last base node_base() checked, and whether GUri took it: every
+   * link of every item asks, mostly of the same base */
+  char          *checked_base;
+  gboolean       checked_base_valid;
 } Parser;
 
 static void
@@ -571,7 +575,13 @@ node_base (Parser  *self,
 
   if (base != NULL)
     {
-      if (g_uri_is_valid ((const char *) base, G_URI_FLAGS_NONE, NULL))
+      if (self->checked_base == NULL || strcmp (self->checked_base, (const char *) base) != 0)
+        {
+          g_free (self->checked_base);
+          self->checked_base = g_strdup ((const char *) base);
+          self->checked_base_valid = g_uri_is_valid (self->checked_base, G_URI_FLAGS_NONE, NULL);
+        }
+      if (self->checked_base_valid)
         result = g_strdup ((const char *) base);
       xmlFree (base);
     }
@@ -1789,6 +1799,7 @@ parse_xml (GBytes        *bytes,
                                                                  : self.channel.published);
 
   entry_clear (&self.channel);
+  g_free (self.checked_base);
   xmlFreeDoc (doc);
 
   return feed;
