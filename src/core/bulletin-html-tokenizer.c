@@ -201,27 +201,34 @@ read_element_name (const char  *p,
                    guint       *element,
                    const char **next)
 {
-  char name[MAX_ELEMENT_NAME + 1];
+  char name[MAX_ELEMENT_NAME];
   gsize length = 0;
-  guint slot;
+  guint hash = 0;
 
+  /* lowered and hashed as it is read */
   while (p < end && g_ascii_isalnum (*p))
     {
       char c = *p++;
 
       if (length == MAX_ELEMENT_NAME)
         return FALSE;
-      name[length++] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+      c = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+      name[length++] = c;
+      hash = hash * 31 + (guchar) c;
     }
   if (length == 0 || p >= end || continues_name (*p))
     return FALSE;
-  name[length] = '\0';
 
-  for (slot = name_hash (name, length) % NAME_SLOTS; element_slots[slot] != 0; slot = (slot + 1) % NAME_SLOTS)
+  for (guint slot = hash % NAME_SLOTS; element_slots[slot] != 0; slot = (slot + 1) % NAME_SLOTS)
     {
       guint candidate = element_slots[slot] - 1;
+      const char *known = element_names[candidate];
+      gsize i;
 
-      if (element_names[candidate][0] == name[0] && strcmp (element_names[candidate], name) == 0)
+      /* the same bytes, and the known name ends where this one does */
+      for (i = 0; i < length && known[i] == name[i]; i++)
+        ;
+      if (i == length && known[i] == '\0')
         {
           *element = candidate;
           *next = p;

@@ -391,11 +391,13 @@ name_hash (const char *name)
   return hash;
 }
 
-/* The rule of an attribute named @name (lower case), or %NULL. */
+/* The rule of an attribute named @name (lower case, name_hash() @hash),
+ * or %NULL. */
 static const AttributeRule *
-lookup_attribute (const char *name)
+lookup_attribute (const char *name,
+                  guint       hash)
 {
-  for (guint slot = name_hash (name) % ATTRIBUTE_SLOTS;
+  for (guint slot = hash % ATTRIBUTE_SLOTS;
        attribute_slots[slot] != 0;
        slot = (slot + 1) % ATTRIBUTE_SLOTS)
     {
@@ -1489,12 +1491,21 @@ write_start_tag (Walker            *walker,
       const char *raw = attributes[i + 1];
       const AttributeRule *attribute_rule;
       const char *value;
-      gsize length = strlen (attributes[i]);
+      gsize length = 0;
+      guint hash = 0;
 
-      if (length < sizeof buffer)
+      /* lowered and hashed in one pass, as lookup_attribute() hashes */
+      for (const char *c = attributes[i]; *c != '\0'; c++, length++)
         {
-          for (gsize j = 0; j <= length; j++)
-            buffer[j] = ascii_lower (attributes[i][j]);
+          char lower = ascii_lower (*c);
+
+          if (length + 1 < sizeof buffer)
+            buffer[length] = lower;
+          hash = hash * 31 + (guchar) lower;
+        }
+      if (length + 1 < sizeof buffer)
+        {
+          buffer[length] = '\0';
           name = buffer;
         }
       else
@@ -1508,6 +1519,7 @@ write_start_tag (Walker            *walker,
           if (has_src)
             continue;
           name = "src";
+          hash = name_hash (name);
         }
       else if (lazy && lazy_srcset != NULL && raw == lazy_srcset &&
                g_strv_contains (lazy_srcset_attributes, name))
@@ -1515,6 +1527,7 @@ write_start_tag (Walker            *walker,
           if (has_srcset)
             continue;
           name = "srcset";
+          hash = name_hash (name);
         }
       else if (lazy && lazy_src != NULL && strcmp (name, "src") == 0)
         {
@@ -1525,7 +1538,7 @@ write_start_tag (Walker            *walker,
           raw = lazy_srcset;
         }
 
-      attribute_rule = lookup_attribute (name);
+      attribute_rule = lookup_attribute (name, hash);
       if (attribute_rule == NULL)
         continue;
       name = attribute_rule->name;

@@ -9,6 +9,10 @@
  * A second oracle: when the sanitizer's strict reader takes the input,
  * its output (HTML and text) must be byte for byte the one libxml2's
  * parser gives.
+ *
+ * A third: sanitizing while counting words (one pass that escapes and
+ * counts the text) gives the same output, and the count of
+ * bulletin_sanitized_html_count_words() of it.
  */
 
 #include <string.h>
@@ -55,6 +59,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           abort ();
         }
     }
+
+  {
+    guint words = 0;
+    g_autofree char *counted = bulletin_sanitize_html_counted ((const char *) data, size,
+                                                               "https://example.com/a/b.html", &words);
+    guint expected = bulletin_sanitized_html_count_words (safe);
+
+    if (strcmp (safe, counted) != 0 || words != expected)
+      {
+        g_printerr ("Sanitizing while counting differs: %u words, %u in the output\n%s\n%s\n",
+                    words, expected, safe, counted);
+        abort ();
+      }
+  }
 
   problem = html_safety_find_unsafe (safe, -1);
   if (problem != NULL)
