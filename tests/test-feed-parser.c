@@ -699,6 +699,27 @@ test_invalid_utf8 (void)
     }
   g_clear_object (&feed);
 
+  /* HTML read without a check of its own: the sanitizer repairs it */
+  feed = parse_string ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                       "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>"
+                       "<item><title>t</title><description>&lt;p&gt;Bad \xff\xfe bytes \xc3&lt;/p&gt;</description>"
+                       "<content:encoded><![CDATA[<p>one \xe9t\xe9 \xff two</p>]]></content:encoded></item>"
+                       "<item><title>u</title><description>plain \xff text</description></item>"
+                       "</channel></rss>", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bulletin_feed_get_items (feed)->len, ==, 2);
+  for (guint i = 0; i < bulletin_feed_get_items (feed)->len; i++)
+    {
+      BulletinArticle *article = g_ptr_array_index (bulletin_feed_get_items (feed), i);
+      const char *summary = bulletin_article_get_summary (article);
+      const char *body = bulletin_article_get_body (article);
+
+      g_assert_true (summary == NULL || g_utf8_validate (summary, -1, NULL));
+      g_assert_true (body == NULL || g_utf8_validate (body, -1, NULL));
+      g_assert_true (summary != NULL || body != NULL);
+    }
+  g_clear_object (&feed);
+
   /* Invalid JSON text is an error, not a crash. */
   feed = parse_string (json, -1, &error);
   if (feed == NULL)

@@ -397,14 +397,23 @@ append_text (Parser  *self,
     }
 }
 
+/* The text of @node as libxml2 has it, which in a recovered document
+ * may hold bytes that are not UTF-8. */
 static char *
-node_text (Parser  *self,
-           xmlNode *node)
+node_text_unchecked (Parser  *self,
+                     xmlNode *node)
 {
   GString *out = g_string_new (NULL);
 
   append_text (self, node->children, out, 0);
-  return clean_utf8 (g_string_free (out, FALSE));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+node_text (Parser  *self,
+           xmlNode *node)
+{
+  return clean_utf8 (node_text_unchecked (self, node));
 }
 
 static char *
@@ -468,11 +477,16 @@ looks_like_html (const char *text)
 
 /* Reads a text construct: Atom 1.0 type="text|html|xhtml", Atom 0.3
  * type="<mime>" mode="xml|escaped|base64", or RSS's implicit HTML. */
+/* @for_html: the value goes to construct_to_html(), which sanitizes
+ * HTML: then it is checked for UTF-8 only if it is text, since the
+ * sanitizer repairs bad UTF-8 as clean_utf8() would (and reads the
+ * content anyway), and looks_like_html() reads only ASCII bytes. */
 static char *
-read_construct (Parser      *self,
-                xmlNode     *node,
-                ContentKind  default_kind,
-                ContentKind *kind_out)
+read_construct_for (Parser      *self,
+                    xmlNode     *node,
+                    ContentKind  default_kind,
+                    ContentKind *kind_out,
+                    gboolean     for_html)
 {
   g_autofree char *type = get_attribute (node, "type");
   g_autofree char *mode = get_attribute (node, "mode");
@@ -555,14 +569,31 @@ read_construct (Parser      *self,
       value = inner_markup (self, div != NULL ? div : node);
       kind = KIND_XHTML;
     }
-  else
+  else if (!for_html)
     value = node_text (self, node);
+  else
+    {
+      value = node_text_unchecked (self, node);
+      if (kind == KIND_MAYBE_HTML)
+        kind = looks_like_html (value) ? KIND_HTML : KIND_TEXT;
+      if (kind == KIND_TEXT)
+        value = clean_utf8 (value);
+    }
 
   if (kind == KIND_MAYBE_HTML)
     kind = looks_like_html (value) ? KIND_HTML : KIND_TEXT;
 
   *kind_out = kind;
   return value;
+}
+
+static char *
+read_construct (Parser      *self,
+                xmlNode     *node,
+                ContentKind  default_kind,
+                ContentKind *kind_out)
+{
+  return read_construct_for (self, node, default_kind, kind_out, FALSE);
 }
 
 /* The effective xml:base of @node, when it is an absolute URL. */
@@ -717,7 +748,7 @@ read_html (Parser      *self,
            ContentKind  default_kind)
 {
   ContentKind kind = default_kind;
-  g_autofree char *value = read_construct (self, node, default_kind, &kind);
+  g_autofree char *value = read_construct_for (self, node, default_kind, &kind, TRUE);
 
   return construct_to_html (self, node, value, kind, NULL);
 }
@@ -732,7 +763,7 @@ offer_content (Parser      *self,
                int          priority)
 {
   ContentKind kind = default_kind;
-  g_autofree char *value = read_construct (self, node, default_kind, &kind);
+  g_autofree char *value = read_construct_for (self, node, default_kind, &kind, TRUE);
   guint words = 0;
   char *html = construct_to_html (self, node, value, kind, &words);
 
