@@ -51,8 +51,24 @@ bulletin_url_clean (const char *url)
   while (end > start && is_c0_or_space (end[-1]))
     end--;
 
-  /* Most URLs have nothing to remove or encode. */
-  for (p = start; p < end && *p > 0x20 && *p != 0x7f; p++)
+  /* Most URLs have nothing to remove or encode: eight bytes at a time
+   * while none is below 0x21 or 0x7f (bit tricks: a borrow below 0x21,
+   * a zero byte once 0x7f is xor-ed away). */
+  p = start;
+  while (end - p >= 8)
+    {
+      const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+      const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+      guint64 word;
+      guint64 del;
+
+      memcpy (&word, p, sizeof word);
+      del = word ^ (ones * 0x7f);
+      if ((((word - ones * 0x21) & ~word) | ((del - ones) & ~del)) & highs)
+        break;
+      p += 8;
+    }
+  for (; p < end && *p > 0x20 && *p != 0x7f; p++)
     ;
   if (p == end)
     return g_strndup ((const char *) start, end - start);
@@ -235,16 +251,54 @@ restore_unicode_host (GUri       *uri,
 /* A character GUri keeps as it is in a path, query or fragment, and
  * that means the same everywhere in one. */
 static inline gboolean
-is_plain_char (char c)
+is_plain_char_slow (char c)
 {
   return g_ascii_isalnum (c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 static inline gboolean
+is_plain_query_char_slow (char c)
+{
+  return is_plain_char_slow (c) || c == '/' || c == '=' || c == '&' || c == '+' ||
+         c == ',' || c == ':' || c == '@' || c == '?';
+}
+
+/* The two above, and a character of a plain host name, as a table: the
+ * sanitizer asks of every character of every link. */
+enum
+{
+  URL_PLAIN = 1 << 0,
+  URL_PLAIN_QUERY = 1 << 1,
+  URL_HOST = 1 << 2,
+};
+
+static guint8 url_classes[256];
+
+static void
+ensure_url_classes (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint c = 1; c < G_N_ELEMENTS (url_classes); c++)
+        url_classes[c] = (is_plain_char_slow (c) ? URL_PLAIN : 0) |
+                         (is_plain_query_char_slow (c) ? URL_PLAIN_QUERY : 0) |
+                         (g_ascii_islower (c) || g_ascii_isdigit (c) || c == '-' ? URL_HOST : 0);
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static inline gboolean
+is_plain_char (char c)
+{
+  return (url_classes[(guchar) c] & URL_PLAIN) != 0;
+}
+
+static inline gboolean
 is_plain_query_char (char c)
 {
-  return is_plain_char (c) || c == '/' || c == '=' || c == '&' || c == '+' ||
-         c == ',' || c == ':' || c == '@' || c == '?';
+  return (url_classes[(guchar) c] & URL_PLAIN_QUERY) != 0;
 }
 
 /* The length of "http://host" or "https://host" at the start of @url
@@ -266,7 +320,7 @@ plain_origin_length (const char *url)
     {
       const char *label = p;
 
-      while (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-')
+      while (url_classes[(guchar) *p] & URL_HOST)
         p++;
       if (p == label || label[0] == '-' || p[-1] == '-' ||
           (p - label >= 4 && strncmp (label, "xn--", 4) == 0))
@@ -341,7 +395,10 @@ is_plain_rest (const char *rest)
 gboolean
 bulletin_url_is_plain_absolute (const char *clean_url)
 {
-  gsize origin = plain_origin_length (clean_url);
+  gsize origin;
+
+  ensure_url_classes ();
+  origin = plain_origin_length (clean_url);
 
   return origin > 0 && is_plain_rest (clean_url + origin);
 }
@@ -352,6 +409,7 @@ bulletin_url_resolve_plain (const char *base,
 {
   gsize origin;
 
+  ensure_url_classes ();
   origin = plain_origin_length (clean_reference);
   if (origin > 0)
     return is_plain_rest (clean_reference + origin) ? g_strdup (clean_reference) : NULL;
