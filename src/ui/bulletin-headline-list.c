@@ -157,17 +157,6 @@ show_loading_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A closed revealer still measures its child, and the notice's wrapping
- * label was measured at every width tried in the window's first layout:
- * the notice is hidden while the revealer is shut, shown just before it
- * opens, and hidden again once it has slid shut. */
-static void
-stale_revealed_cb (GtkRevealer *revealer)
-{
-  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
-    gtk_widget_set_visible (gtk_revealer_get_child (revealer), FALSE);
-}
-
 static void
 bulletin_headline_list_update_state (BulletinHeadlineList *self)
 {
@@ -236,15 +225,7 @@ bulletin_headline_list_update_state (BulletinHeadlineList *self)
                   FALSE);
     }
 
-  if (n_total > 0 && (stale || error != NULL))
-    {
-      gtk_widget_set_visible (gtk_revealer_get_child (self->stale_revealer), TRUE);
-      gtk_revealer_set_reveal_child (self->stale_revealer, TRUE);
-    }
-  else
-    {
-      gtk_revealer_set_reveal_child (self->stale_revealer, FALSE);
-    }
+  gtk_revealer_set_reveal_child (self->stale_revealer, n_total > 0 && (stale || error != NULL));
 
   if (g_strcmp0 (old_state, bulletin_headline_list_get_state (self)) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -1142,10 +1123,6 @@ bulletin_headline_list_init (BulletinHeadlineList *self)
   GtkGesture *long_press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (self->stale_revealer, "notify::child-revealed",
-                    G_CALLBACK (stale_revealed_cb), NULL);
-  stale_revealed_cb (self->stale_revealer);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);
