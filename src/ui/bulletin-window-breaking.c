@@ -209,13 +209,6 @@ start_breaking (BulletinWindow *self)
   _bulletin_window_release_thumbnails (self);
 }
 
-static void
-after_paint_cb (BulletinWindow *self)
-{
-  if (g_strcmp0 (bulletin_headline_list_get_state (self->headline_list), "loading") != 0)
-    start_breaking (self);
-}
-
 static gboolean
 wait_timeout_cb (gpointer user_data)
 {
@@ -224,6 +217,19 @@ wait_timeout_cb (gpointer user_data)
   self->breaking_timeout_id = 0;
   start_breaking (self);
   return G_SOURCE_REMOVE;
+}
+
+/* Once the frame is out, not in it: the frame clock's after-paint is still
+ * the frame's (others wait on it), and starting the poll makes the banner */
+static void
+after_paint_cb (BulletinWindow *self)
+{
+  if (g_strcmp0 (bulletin_headline_list_get_state (self->headline_list), "loading") == 0)
+    return;
+
+  g_clear_signal_handler (&self->breaking_paint_id, self->breaking_clock);
+  g_clear_handle_id (&self->breaking_timeout_id, g_source_remove);
+  self->breaking_timeout_id = g_idle_add (wait_timeout_cb, self);
 }
 
 static void
