@@ -25,6 +25,16 @@ static BulletinApplication *app;
 
 /* A window on the demo edition with an article open, so that every pane
  * and its buttons are there */
+/* The breaking news banner is made when the first poll starts, after the
+ * first headlines are painted */
+static gboolean
+has_banner (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return window->breaking_banner != NULL;
+}
+
 static BulletinWindow *
 open_reading_window (void)
 {
@@ -32,6 +42,7 @@ open_reading_window (void)
 
   window = display_open_window (app, "demo", 1280, 800);
   g_assert_true (display_wait_for (display_list_has_headlines, window));
+  g_assert_true (display_wait_for (has_banner, window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-article", NULL));
   g_assert_nonnull (bulletin_window_get_article (window));
   display_settle (300);
