@@ -59,11 +59,26 @@ model_needs_network (GListModel *model)
   return FALSE;
 }
 
+/* A closed revealer still measures its child: the banner's wrapping label
+ * was measured at every width tried in the window's first layout, ~3 % of
+ * the start-up's main thread. So the banner is hidden while the revealer
+ * is shut, shown just before it opens, and hidden again once it has slid
+ * shut. The headline pane's width does not change: the stale notice in
+ * the headline list, wider in every language, sets it. */
+static void
+banner_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (gtk_revealer_get_child (revealer), FALSE);
+}
+
 static void
 update_banner (BulletinWindow *self)
 {
   gboolean offline = !bulletin_application_get_network_available (get_app (self)) || self->offline;
 
+  if (offline)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->offline_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
@@ -149,5 +164,8 @@ _bulletin_window_offline_init (BulletinWindow *self)
 {
   g_signal_connect_object (get_app (self), "notify::network-available",
                            G_CALLBACK (network_available_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self->offline_revealer, "notify::child-revealed",
+                    G_CALLBACK (banner_revealed_cb), NULL);
   update_banner (self);
+  banner_revealed_cb (self->offline_revealer);
 }

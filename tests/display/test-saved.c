@@ -339,6 +339,15 @@ bookmark_first_demo_article (BulletinWindow *window)
   return url;
 }
 
+static gboolean
+banner_hidden (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return !gtk_revealer_get_child_revealed (window->offline_revealer) &&
+         !gtk_widget_get_visible (gtk_revealer_get_child (window->offline_revealer));
+}
+
 static void
 test_bookmark (void)
 {
@@ -757,6 +766,8 @@ test_offline (void)
   clear_saved ();
   bulletin_application_set_network_available (app, TRUE);
   g_assert_false (gtk_revealer_get_reveal_child (window->offline_revealer));
+  /* Not even measured while shut */
+  g_assert_false (gtk_widget_get_visible (gtk_revealer_get_child (window->offline_revealer)));
   activate (window, "win.select-section", g_variant_new_string ("saved"));
 
   /* Three articles with images, each saved whole; the images of the
@@ -795,6 +806,8 @@ test_offline (void)
   bulletin_application_set_network_available (app, FALSE);
   display_settle (300);
   g_assert_true (gtk_revealer_get_reveal_child (window->offline_revealer));
+  g_assert_true (gtk_widget_get_visible (gtk_revealer_get_child (window->offline_revealer)));
+  g_assert_true (gtk_revealer_get_child_revealed (window->offline_revealer));
 
   /* Every saved article reads whole: text and images from the disk */
   model = bulletin_headline_list_get_model (window->headline_list);
@@ -856,6 +869,8 @@ test_offline (void)
   /* Back online: the banner goes, and the section is refreshed once */
   bulletin_application_set_network_available (app, TRUE);
   g_assert_false (gtk_revealer_get_reveal_child (window->offline_revealer));
+  /* Hidden again once it has slid shut */
+  g_assert_true (display_wait_for (banner_hidden, window));
   g_assert_true (bulletin_section_model_get_loading (BULLETIN_SECTION_MODEL (bulletin_window_get_section_model (window, "latest"))) ||
                  bulletin_section_model_get_error (BULLETIN_SECTION_MODEL (bulletin_window_get_section_model (window, "latest"))) != NULL);
 
