@@ -121,6 +121,104 @@ test_date_to_iso8601_utc (void)
   g_assert_cmpstr (iso, ==, "2023-06-19T11:25:00Z");
 }
 
+/* The instant as GLib works it out from the local time and its offset,
+ * which bulletin_date_parse() does with arithmetic of its own. */
+static GDateTime *
+reference_instant (int year,
+                   int month,
+                   int day,
+                   int hour,
+                   int minute,
+                   int second,
+                   int offset_minutes)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_offset (offset_minutes * 60);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (second == 60)
+    second = 59;
+  if (hour == 24)
+    {
+      g_autoptr(GDateTime) midnight = NULL;
+
+      if (minute != 0 || second != 0)
+        return NULL;
+      /* The end of 9999-12-31 east of UTC is an instant GDateTime holds,
+       * though its next local day is not: then the day is added in UTC. */
+      midnight = g_date_time_new (tz, year, month, day, 0, 0, 0);
+      if (midnight == NULL)
+        return NULL;
+      local = g_date_time_add_days (midnight, 1);
+      if (local == NULL)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (midnight);
+
+          return utc != NULL ? g_date_time_add_days (utc, 1) : NULL;
+        }
+    }
+  else
+    local = g_date_time_new (tz, year, month, day, hour, minute, second);
+
+  if (local == NULL)
+    return NULL;
+  return g_date_time_to_utc (local);
+}
+
+static void
+test_date_instant_grid (void)
+{
+  static const int years[] = { 1, 2, 4, 100, 400, 1600, 1899, 1900, 1969, 1970,
+                               1971, 2000, 2001, 2023, 2024, 2100, 2400, 9998, 9999 };
+  static const int days[] = { 1, 15, 28, 29, 30, 31 };
+  static const int hours[] = { 0, 1, 12, 23, 24 };
+  static const int minutes[] = { 0, 30, 59 };
+  static const int seconds[] = { 0, 59, 60 };
+  static const int offsets[] = { -18 * 60, -(9 * 60 + 30), -60, 0, 45, 5 * 60 + 30, 14 * 60, 18 * 60 };
+  guint compared = 0, dates = 0;
+
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    for (int month = 1; month <= 12; month++)
+      for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+        for (guint h = 0; h < G_N_ELEMENTS (hours); h++)
+          for (guint mi = 0; mi < G_N_ELEMENTS (minutes); mi++)
+            for (guint s = 0; s < G_N_ELEMENTS (seconds); s++)
+              for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
+                {
+                  int offset = offsets[o];
+                  g_autofree char *text = NULL;
+                  g_autoptr(GDateTime) expected = NULL;
+                  g_autoptr(GDateTime) parsed = NULL;
+                  g_autofree char *expected_iso = NULL;
+                  g_autofree char *parsed_iso = NULL;
+
+                  text = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+                                          years[y], month, days[d], hours[h],
+                                          minutes[mi], seconds[s],
+                                          offset < 0 ? '-' : '+',
+                                          ABS (offset) / 60, ABS (offset) % 60);
+                  expected = reference_instant (years[y], month, days[d], hours[h],
+                                                minutes[mi], seconds[s], offset);
+                  parsed = bulletin_date_parse (text);
+                  expected_iso = bulletin_date_to_iso8601 (expected);
+                  parsed_iso = bulletin_date_to_iso8601 (parsed);
+
+                  if (g_strcmp0 (parsed_iso, expected_iso) != 0)
+                    g_error ("%s: parsed as %s, GLib gives %s", text,
+                             parsed_iso ? parsed_iso : "nothing",
+                             expected_iso ? expected_iso : "nothing");
+                  if (parsed != NULL)
+                    {
+                      g_assert_cmpint (g_date_time_to_unix (parsed), ==, g_date_time_to_unix (expected));
+                      dates++;
+                    }
+                  compared++;
+                }
+
+  /* Most of the grid is a date, and its edges are not. */
+  g_assert_cmpuint (dates, >, compared / 2);
+  g_assert_cmpuint (dates, <, compared);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,6 +234,7 @@ main (int   argc,
   g_test_add_func ("/date/null", test_date_null);
   g_test_add_func ("/date/long-input", test_date_long_input);
   g_test_add_func ("/date/to-iso8601-utc", test_date_to_iso8601_utc);
+  g_test_add_func ("/date/instant-grid", test_date_instant_grid);
 
   return g_test_run ();
 }
