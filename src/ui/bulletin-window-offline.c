@@ -64,7 +64,8 @@ model_needs_network (GListModel *model)
  * the start-up's main thread. So the banner is hidden while the revealer
  * is shut, shown just before it opens, and hidden again once it has slid
  * shut. The headline pane's width does not change: the stale notice in
- * the headline list, wider in every language, sets it. */
+ * the headline list, wider (a label as long, an icon and a button), sets
+ * it. */
 static void
 banner_revealed_cb (GtkRevealer *revealer)
 {
