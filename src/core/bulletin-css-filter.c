@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "bulletin-sanitizer.h"
+#include "bulletin-sanitizer-private.h"
 
 /* The filter of style attributes, apart from the HTML sanitizer that calls
  * it (bulletin-sanitizer.c): a style is text of its own language, read
@@ -41,16 +41,6 @@ static const char * const css_keywords[] = {
   "right", "solid", "silver", "teal", "top", "transparent", "underline",
   "white", "yellow", NULL
 };
-
-static gboolean
-strv_contains_ascii_lower (const char * const *strv,
-                           const char         *text,
-                           gsize               length)
-{
-  g_autofree char *lower = g_ascii_strdown (text, length);
-
-  return g_strv_contains (strv, lower);
-}
 
 static gboolean
 css_is_space (gunichar c)
@@ -363,7 +353,7 @@ bulletin_sanitize_css (const char *style)
       if (*value == '\0')
         continue;
 
-      if (!strv_contains_ascii_lower (css_properties, name, name_length))
+      if (!bulletin_strv_contains_ascii_lower (css_properties, name, name_length))
         {
           g_autofree char *family = g_ascii_strdown (name, name_length);
           char *hyphen = strchr (family, '-');

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Private to core and its tests: the sanitizer with its parser chosen. */
+/* Private to core and its tests: the sanitizer with its parser chosen,
+ * and what its HTML and CSS filters share. */
 
 #include "bulletin-sanitizer.h"
 
@@ -36,5 +37,17 @@ char *bulletin_html_to_text_using  (const char              *html,
                                     gssize                   length,
                                     BulletinSanitizerParser  parser,
                                     gboolean                *strict);
+
+/* Whether @strv, lower case, holds the @length first bytes of @text in
+ * any case */
+static inline gboolean
+bulletin_strv_contains_ascii_lower (const char * const *strv,
+                                    const char         *text,
+                                    gsize               length)
+{
+  g_autofree char *lower = g_ascii_strdown (text, length);
+
+  return g_strv_contains (strv, lower);
+}
 
 G_END_DECLS

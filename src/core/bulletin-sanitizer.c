@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 
+#include "bulletin-bytes-private.h"
 #include "bulletin-html-tokenizer.h"
 #include "bulletin-sanitizer-private.h"
 #include "bulletin-url-private.h"
@@ -542,20 +543,14 @@ prepare_input (const char *html,
       /* Most bytes stay as they are: copied a run at a time. */
       while (p < end)
         {
-          /* eight at a time while none is non-ASCII, below 0x20 or 0x7f
-           * (bit tricks: a byte's high bit, a borrow below 0x20, a zero
-           * byte once 0x7f is xor-ed away) */
+          /* eight at a time while none is non-ASCII, below 0x20 or 0x7f */
           if (end - p >= 8)
             {
-              const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-              const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-              guint64 word;
-              guint64 del;
+              guint64 word = bulletin_bytes_load (p);
 
-              memcpy (&word, p, sizeof word);
-              del = word ^ (ones * 0x7f);
-              if (((word & highs) | ((word - ones * 0x20) & ~word & highs) |
-                   ((del - ones) & ~del & highs)) == 0)
+              if ((bulletin_bytes_non_ascii (word) |
+                   bulletin_bytes_below (word, 0x20) |
+                   bulletin_bytes_equal (word, 0x7f)) == 0)
                 {
                   p += 8;
                   continue;
@@ -1125,16 +1120,6 @@ is_resolved_attribute (const char *element,
   return FALSE;
 }
 
-static gboolean
-strv_contains_ascii_lower (const char * const *strv,
-                           const char         *text,
-                           gsize               length)
-{
-  g_autofree char *lower = g_ascii_strdown (text, length);
-
-  return g_strv_contains (strv, lower);
-}
-
 /* data: URIs are allowed for raster images only (saved articles carry
  * their pictures so): an SVG image or an HTML document in a data: URI can
  * carry script. */
@@ -1151,7 +1136,7 @@ is_data_image (const char *url)
   if (type[type_length] == '\0' || strchr (type, ',') == NULL)
     return FALSE;
 
-  return strv_contains_ascii_lower (types, type, type_length);
+  return bulletin_strv_contains_ascii_lower (types, type, type_length);
 }
 
 /* Whether @url (cleaned) may stay in an attribute of @kind. A relative
@@ -1657,28 +1642,25 @@ sanitize_text (Walker     *walker,
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
       /* Eight bytes at a time while each is a space or a letter that
        * stays as it is (the usual prose): the words that start in them
-       * counted without a branch for each. Bit tricks: a byte's high
-       * bit, set as well by adding one to 0x7f, a borrow below 0x20, a
-       * zero byte once '&' is xor-ed away, and once '<' or '>' is (with
-       * bit 1 set, both read 0x3e, and no other byte does); a space's
-       * byte is zero once xor-ed with spaces, and adding 0x7f to the
-       * others sets their high bit. */
+       * counted without a branch for each. '<' and '>' are one test:
+       * with bit 1 set, both read 0x3e, and no other byte does. A
+       * space's byte is zero once xor-ed with spaces, and adding 0x7f to
+       * the others sets their high bit. */
       while (end - p >= 8)
         {
-          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-          const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-          guint64 word;
+          const guint64 ones = BULLETIN_BYTES_ONES;
+          guint64 word = bulletin_bytes_load (p);
           guint64 letters;
           guint64 starts;
 
-          memcpy (&word, p, sizeof word);
-#define HAS_BYTE(w, b) ((((w) ^ (ones * (b))) - ones) & ~((w) ^ (ones * (b))))
-          if (((word | ((word & ~highs) + ones) | ((word - ones * 0x20) & ~word) |
-                HAS_BYTE (word, '&') | HAS_BYTE (word | (ones * 0x02), '>')) & highs) != 0)
+          if ((bulletin_bytes_non_ascii (word) |
+               bulletin_bytes_equal (word, 0x7f) |
+               bulletin_bytes_below (word, 0x20) |
+               bulletin_bytes_equal (word, '&') |
+               bulletin_bytes_equal (word | (ones * 0x02), '>')) != 0)
             break;
-#undef HAS_BYTE
           /* the high bit of each byte that is not a space */
-          letters = ((word ^ (ones * ' ')) + ones * 0x7f) & highs;
+          letters = ((word ^ (ones * ' ')) + ones * 0x7f) & BULLETIN_BYTES_HIGHS;
           /* those whose byte before (the previous block's last, for
            * the first) is a space */
           starts = letters & ~((letters << 8) | (in_word ? 0x80 : 0));

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "bulletin-bytes-private.h"
 #include "bulletin-url-private.h"
 
 /* Remote documents hand us URLs the way browsers read them, not the way
@@ -52,19 +53,13 @@ bulletin_url_clean (const char *url)
     end--;
 
   /* Most URLs have nothing to remove or encode: eight bytes at a time
-   * while none is below 0x21 or 0x7f (bit tricks: a borrow below 0x21,
-   * a zero byte once 0x7f is xor-ed away). */
+   * while none is below 0x21 or 0x7f. */
   p = start;
   while (end - p >= 8)
     {
-      const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-      const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-      guint64 word;
-      guint64 del;
+      guint64 word = bulletin_bytes_load (p);
 
-      memcpy (&word, p, sizeof word);
-      del = word ^ (ones * 0x7f);
-      if ((((word - ones * 0x21) & ~word) | ((del - ones) & ~del)) & highs)
+      if ((bulletin_bytes_below (word, 0x21) | bulletin_bytes_equal (word, 0x7f)) != 0)
         break;
       p += 8;
     }
