@@ -1596,7 +1596,8 @@ read_xml (const guint8  *data,
 {
   xmlParserCtxt *ctxt = xmlNewParserCtxt ();
   xmlDoc *doc;
-  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+                XML_PARSE_COMPACT;
 
   if (ctxt == NULL)
     return NULL;
