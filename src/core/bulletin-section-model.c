@@ -60,6 +60,8 @@ struct _BulletinSectionModel
   guint             stale : 1;
 
   GPtrArray        *waiting;      /* GTask: refreshes asked while one runs */
+  struct _Refresh  *running;
+  guint             holds;        /* see bulletin_section_model_hold_others() */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -947,6 +949,7 @@ chain_done (Chain     *chain,
 
   if (refresh->finished == refresh->chains->len)
     {
+      refresh->self->running = NULL;
       finish_refresh (refresh);
       refresh_free (refresh);
       return;
@@ -1256,12 +1259,18 @@ try_source (Chain *chain)
 static void
 start_chains (Refresh *refresh)
 {
-  while (refresh->active < BULLETIN_SECTION_MODEL_CONCURRENCY &&
-         refresh->next_chain < refresh->chains->len &&
-         !(refresh->own_first && refresh->next_chain > 0))
-    {
-      Chain *chain = g_ptr_array_index (refresh->chains, refresh->next_chain++);
+  gboolean own_only = refresh->own_first || refresh->self->holds > 0;
 
+  while (refresh->active < BULLETIN_SECTION_MODEL_CONCURRENCY &&
+         refresh->next_chain < refresh->chains->len)
+    {
+      Chain *chain = g_ptr_array_index (refresh->chains, refresh->next_chain);
+
+      /* The section's own chain, when it has one, is the first */
+      if (own_only && chain->section != refresh->self->section)
+        break;
+
+      refresh->next_chain++;
       refresh->active++;
       try_source (chain);
     }
@@ -1357,8 +1366,46 @@ bulletin_section_model_refresh_async (BulletinSectionModel *self,
 
   refresh->own_first = self->items->len == 0 && refresh->chains->len > 1 &&
                        ((Chain *) g_ptr_array_index (refresh->chains, 0))->section == self->section;
+  self->running = refresh;
   set_loading (self, TRUE);
   start_chains (refresh);
+}
+
+/**
+ * bulletin_section_model_hold_others:
+ * @self: a #BulletinSectionModel
+ *
+ * Until the matching bulletin_section_model_release_others(), a refresh
+ * reads the section's own sources only: the other sections' (a "latest"
+ * model reads every section's) wait, and so does the end of the refresh.
+ * The headlines of the section's own sources are shown as soon as they
+ * are in when the list was empty. A window holds its first model while
+ * it draws its first headlines, so that the other feeds are not parsed
+ * on every core meanwhile. Holds nest.
+ */
+void
+bulletin_section_model_hold_others (BulletinSectionModel *self)
+{
+  g_return_if_fail (BULLETIN_IS_SECTION_MODEL (self));
+
+  self->holds++;
+}
+
+/**
+ * bulletin_section_model_release_others:
+ * @self: a #BulletinSectionModel
+ *
+ * Ends a bulletin_section_model_hold_others(); the last one lets a refresh
+ * that waits read the other sections' sources.
+ */
+void
+bulletin_section_model_release_others (BulletinSectionModel *self)
+{
+  g_return_if_fail (BULLETIN_IS_SECTION_MODEL (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds == 0 && self->running != NULL)
+    start_chains (self->running);
 }
 
 /**

@@ -26,6 +26,8 @@ void                  bulletin_section_model_refresh_async    (BulletinSectionMo
 gboolean              bulletin_section_model_refresh_finish   (BulletinSectionModel  *self,
                                                                GAsyncResult          *result,
                                                                GError               **error);
+void                  bulletin_section_model_hold_others      (BulletinSectionModel  *self);
+void                  bulletin_section_model_release_others   (BulletinSectionModel  *self);
 
 BulletinSection      *bulletin_section_model_get_section      (BulletinSectionModel  *self);
 BulletinEdition      *bulletin_section_model_get_edition      (BulletinSectionModel  *self);
