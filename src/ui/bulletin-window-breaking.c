@@ -204,9 +204,9 @@ start_breaking (BulletinWindow *self)
 
   /* The same moment is when the article view, not needed before an
    * article is chosen, is loaded in the background, and the thumbnails
-   * of the first headlines are */
+   * of the first headlines and the first section's other feeds are */
   bulletin_article_view_preload ();
-  _bulletin_window_release_thumbnails (self);
+  _bulletin_window_release_held (self);
 }
 
 static gboolean

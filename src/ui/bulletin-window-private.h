@@ -29,6 +29,8 @@ struct _BulletinWindow
   gboolean              restoring;        /* selecting what was read last */
   gboolean              drawn;            /* the first frame is painted */
   BulletinThumbnailCache *held_thumbnails; /* until the first headlines are */
+  BulletinSectionModel *held_model;     /* the first section's other feeds, too */
+  gboolean              first_out;      /* the first headlines are painted */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -84,7 +86,7 @@ void     _bulletin_window_set_bookmarked      (BulletinWindow *self,
                                                gboolean        bookmarked);
 void     _bulletin_window_update_actions      (BulletinWindow *self);
 gboolean _bulletin_window_ensure_article_view (BulletinWindow *self);
-void     _bulletin_window_release_thumbnails  (BulletinWindow *self);
+void     _bulletin_window_release_held        (BulletinWindow *self);
 
 /* bulletin-window-saved.c */
 void     _bulletin_window_saved_class_init    (BulletinWindowClass *klass);

@@ -564,6 +564,45 @@ test_demo_thumbnails (void)
   display_close_window (window);
 }
 
+static gboolean
+first_feed_released (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return window->held_model == NULL;
+}
+
+static gboolean
+model_loaded (gpointer data)
+{
+  return !bulletin_section_model_get_loading (data);
+}
+
+/* The window's first section reads its own feed first and the other
+ * sections' ("latest" reads them all) once its first headlines are
+ * painted */
+static void
+test_demo_first_feed (void)
+{
+  BulletinWindow *window;
+  BulletinSectionModel *model;
+
+  bulletin_application_set_edition_override (app, "demo");
+  window = bulletin_window_new (app);
+  g_assert_nonnull (window->held_model);
+  model = window->held_model;
+  g_assert_true (G_LIST_MODEL (model) == window->current_model);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (display_wait_for (display_list_has_headlines, window));
+  g_assert_true (display_wait_for (first_feed_released, window));
+  g_assert_true (display_wait_for (model_loaded, model));
+  g_assert_null (bulletin_section_model_get_error (model));
+
+  display_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +615,7 @@ main (int   argc,
 
   g_test_add_func ("/window/thumbnails/held", test_thumbnails_held);
   g_test_add_func ("/window/demo/thumbnails", test_demo_thumbnails);
+  g_test_add_func ("/window/demo/first-feed", test_demo_first_feed);
   g_test_add_func ("/window/sidebar/english-navigation", test_sidebar_english);
   g_test_add_func ("/window/demo/sections", test_demo_sections);
   g_test_add_func ("/window/demo/article", test_demo_article);
