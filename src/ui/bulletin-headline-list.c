@@ -40,6 +40,7 @@ struct _BulletinHeadlineList
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkRevealer        *stale_revealer;
+  GtkLabel           *stale_label;
   GtkStack           *stack;
   GtkScrolledWindow  *scrolled_window;
   GtkListView        *list_view;
@@ -157,6 +158,28 @@ show_loading_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A shut revealer still measures its child, and the notice's wrapping
+ * label was measured for its height at every width the window's first
+ * layout tried (~30 M instructions). While shut, the label is one
+ * ellipsized line: the same natural width, which sets the headline
+ * pane's (hiding the notice moved the panes), and a height found once. It
+ * wraps again before the revealer opens. */
+static void
+set_stale_wraps (BulletinHeadlineList *self,
+                 gboolean              wraps)
+{
+  gtk_label_set_wrap (self->stale_label, wraps);
+  gtk_label_set_ellipsize (self->stale_label, wraps ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+}
+
+static void
+stale_revealed_cb (BulletinHeadlineList *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->stale_revealer) &&
+      !gtk_revealer_get_child_revealed (self->stale_revealer))
+    set_stale_wraps (self, FALSE);
+}
+
 static void
 bulletin_headline_list_update_state (BulletinHeadlineList *self)
 {
@@ -225,7 +248,15 @@ bulletin_headline_list_update_state (BulletinHeadlineList *self)
                   FALSE);
     }
 
-  gtk_revealer_set_reveal_child (self->stale_revealer, n_total > 0 && (stale || error != NULL));
+  if (n_total > 0 && (stale || error != NULL))
+    {
+      set_stale_wraps (self, TRUE);
+      gtk_revealer_set_reveal_child (self->stale_revealer, TRUE);
+    }
+  else
+    {
+      gtk_revealer_set_reveal_child (self->stale_revealer, FALSE);
+    }
 
   if (g_strcmp0 (old_state, bulletin_headline_list_get_state (self)) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -1096,6 +1127,7 @@ bulletin_headline_list_class_init (BulletinHeadlineListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, search_bar);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, stale_label);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, stack);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineList, list_view);
@@ -1123,6 +1155,10 @@ bulletin_headline_list_init (BulletinHeadlineList *self)
   GtkGesture *long_press;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->stale_revealer, "notify::child-revealed",
+                            G_CALLBACK (stale_revealed_cb), self);
+  stale_revealed_cb (self);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);
