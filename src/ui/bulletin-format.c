@@ -58,6 +58,7 @@ char *
 bulletin_format_relative_time (GDateTime *time,
                                GDateTime *now)
 {
+  g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GDateTime) local_time = NULL;
   g_autoptr(GDateTime) today = NULL;
@@ -66,8 +67,12 @@ bulletin_format_relative_time (GDateTime *time,
 
   g_return_val_if_fail (time != NULL, NULL);
 
-  local_now = now != NULL ? g_date_time_to_local (now) : g_date_time_new_now_local ();
-  local_time = g_date_time_to_local (time);
+  /* The local zone once: GLib looks /etc/localtime up again (a stat and a
+   * readlink) for every "local" GDateTime, and a headline row is worded
+   * each time the list binds it, a screenful of rows a frame. */
+  zone = g_time_zone_new_local ();
+  local_now = now != NULL ? g_date_time_to_timezone (now, zone) : g_date_time_new_now (zone);
+  local_time = g_date_time_to_timezone (time, zone);
   ago = g_date_time_difference (local_now, local_time);
 
   /* A clock a little ahead of ours still means "now" */
@@ -94,10 +99,11 @@ bulletin_format_relative_time (GDateTime *time,
       return bulletin_date_localize_digits (text, bulletin_format_ui_language ());
     }
 
-  today = g_date_time_new_local (g_date_time_get_year (local_now),
-                                 g_date_time_get_month (local_now),
-                                 g_date_time_get_day_of_month (local_now),
-                                 0, 0, 0);
+  today = g_date_time_new (zone,
+                           g_date_time_get_year (local_now),
+                           g_date_time_get_month (local_now),
+                           g_date_time_get_day_of_month (local_now),
+                           0, 0, 0);
   yesterday = g_date_time_add_days (today, -1);
 
   if (g_date_time_compare (local_time, yesterday) >= 0)
