@@ -18,6 +18,9 @@ struct _BulletinHeadlineRow
   BulletinArticle *article;
   GCancellable    *thumbnail_cancellable;
   guint            clock_id;
+  gint64           worded_at;         /* when the time was last worded */
+  char            *accessible_label;  /* the name last given ... */
+  GtkWidget       *labelled_parent;   /* ... to this list item, not a ref */
 
   GtkStack        *thumbnail_stack;
   GtkPicture      *picture;
@@ -77,7 +80,7 @@ set_label_if_changed (GtkLabel   *label,
 }
 
 static void
-bulletin_headline_row_update_read (BulletinHeadlineRow *self)
+bulletin_headline_row_show_read (BulletinHeadlineRow *self)
 {
   gboolean unread = self->article != NULL && !bulletin_article_get_read (self->article);
 
@@ -86,6 +89,12 @@ bulletin_headline_row_update_read (BulletinHeadlineRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "unread");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "unread");
+}
+
+static void
+bulletin_headline_row_update_read (BulletinHeadlineRow *self)
+{
+  bulletin_headline_row_show_read (self);
   bulletin_headline_row_update_accessible (self);
 }
 
@@ -116,13 +125,46 @@ bulletin_headline_row_update_accessible (BulletinHeadlineRow *self)
       g_string_append (label, parts[i]);
     }
 
+  /* Rows are bound over and over while the list scrolls: a name given
+   * again is sent again all the same, to the row and to its list item */
+  if (g_strcmp0 (label->str, self->accessible_label) == 0 && parent == self->labelled_parent)
+    return;
+  g_free (self->accessible_label);
+  self->accessible_label = g_string_free (g_steal_pointer (&label), FALSE);
+  self->labelled_parent = parent;
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_label,
                                   -1);
   if (parent != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (parent),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_label,
                                     -1);
+}
+
+static void
+bulletin_headline_row_show_time (BulletinHeadlineRow *self)
+{
+  GDateTime *time = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->article != NULL)
+    {
+      time = bulletin_article_get_published (self->article);
+      if (time == NULL)
+        time = bulletin_article_get_updated (self->article);
+    }
+
+  if (time != NULL)
+    text = bulletin_format_relative_time (time, NULL);
+  self->worded_at = g_get_monotonic_time ();
+
+  /* Each row is bound and mapped over and over while the list scrolls:
+   * a label given its own text again is laid out again all the same. */
+  set_label_if_changed (self->time_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), text != NULL);
+  gtk_widget_set_visible (self->separator_label,
+                          text != NULL && gtk_widget_get_visible (GTK_WIDGET (self->section_label)));
 }
 
 /**
@@ -134,27 +176,9 @@ bulletin_headline_row_update_accessible (BulletinHeadlineRow *self)
 void
 bulletin_headline_row_update_time (BulletinHeadlineRow *self)
 {
-  GDateTime *time = NULL;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (BULLETIN_IS_HEADLINE_ROW (self));
 
-  if (self->article != NULL)
-    {
-      time = bulletin_article_get_published (self->article);
-      if (time == NULL)
-        time = bulletin_article_get_updated (self->article);
-    }
-
-  if (time != NULL)
-    text = bulletin_format_relative_time (time, NULL);
-
-  /* Each row is bound and mapped over and over while the list scrolls:
-   * a label given its own text again is laid out again all the same. */
-  set_label_if_changed (self->time_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->time_label), text != NULL);
-  gtk_widget_set_visible (self->separator_label,
-                          text != NULL && gtk_widget_get_visible (GTK_WIDGET (self->section_label)));
+  bulletin_headline_row_show_time (self);
   bulletin_headline_row_update_accessible (self);
 }
 
@@ -181,7 +205,7 @@ bulletin_headline_row_show_progress (BulletinHeadlineRow *self,
 }
 
 static void
-bulletin_headline_row_update_saved (BulletinHeadlineRow *self)
+bulletin_headline_row_show_saved (BulletinHeadlineRow *self)
 {
   BulletinApplication *app = get_app ();
   const char *url = self->article != NULL ? bulletin_article_get_url (self->article) : NULL;
@@ -196,6 +220,12 @@ bulletin_headline_row_update_saved (BulletinHeadlineRow *self)
 
   gtk_widget_set_visible (self->saved_image, saved);
   bulletin_headline_row_show_progress (self, saved ? progress : -1);
+}
+
+static void
+bulletin_headline_row_update_saved (BulletinHeadlineRow *self)
+{
+  bulletin_headline_row_show_saved (self);
   bulletin_headline_row_update_accessible (self);
 }
 
@@ -347,10 +377,12 @@ bulletin_headline_row_set_article (BulletinHeadlineRow *self,
   set_label_if_changed (self->section_label, label);
   gtk_widget_set_visible (GTK_WIDGET (self->section_label), label != NULL);
 
-  bulletin_headline_row_update_read (self);
-  bulletin_headline_row_update_time (self);
+  /* Shown first and named once */
+  bulletin_headline_row_show_read (self);
+  bulletin_headline_row_show_time (self);
   bulletin_headline_row_update_thumbnail (self);
-  bulletin_headline_row_update_saved (self);
+  bulletin_headline_row_show_saved (self);
+  bulletin_headline_row_update_accessible (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
@@ -390,8 +422,12 @@ bulletin_headline_row_map (GtkWidget *widget)
                         G_CALLBACK (first_drawn_cb), NULL);
     }
 
-  /* "5 min ago" must not stay 5 minutes forever */
-  bulletin_headline_row_update_time (self);
+  /* "5 min ago" must not stay 5 minutes forever. A row scrolled in is
+   * bound to its article just before it is mapped: worded that moment,
+   * it is not worded again the same frame. */
+  if (g_get_monotonic_time () - self->worded_at >= G_USEC_PER_SEC)
+    bulletin_headline_row_show_time (self);
+  bulletin_headline_row_update_accessible (self);
   if (self->clock_id == 0)
     self->clock_id = g_timeout_add_seconds (60, clock_tick_cb, self);
 }
@@ -418,6 +454,8 @@ bulletin_headline_row_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_func (self->article, bulletin_headline_row_update_read, self);
   g_clear_object (&self->article);
+  g_clear_pointer (&self->accessible_label, g_free);
+  self->labelled_parent = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_ROW);
   /* The template's root is not a bound child */
