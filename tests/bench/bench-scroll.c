@@ -5,6 +5,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <time.h>
+#include <sys/resource.h>
 #include <adwaita.h>
 
 #include "bulletin-core.h"
@@ -16,6 +20,15 @@
  * of the frame) and between frames. The baseline, in the same run, is the
  * same scroll over a bare GtkListView of 10,000 labels. Needs a display
  * (skips with 77 without one). It prints figures; it asserts nothing.
+ *
+ * A frame's wall time on a shared machine also holds time the thread did
+ * not run: preempted, or waiting on the X server's replies (GDK asks it
+ * about the window and its monitor every frame). So each run also gives
+ * the main thread's CPU time a frame and, for every frame over 16 ms,
+ * its CPU time and how often it was preempted. BENCH_SCROLL_TRACE=FILE
+ * appends every frame: run, index, start (µs, monotonic, for `perf
+ * record -k mono`), scroll position, ms to the end of layout and of
+ * paint, wall ms, CPU ms, voluntary waits, preemptions, layout passes.
  */
 
 #define N_HEADLINES 10000
@@ -24,9 +37,28 @@
 
 typedef struct
 {
+  double work;    /* ms from the frame's start to its after-paint */
+  double cpu;     /* ms of the main thread's CPU time in that span */
+  double layout;  /* ms from the frame's start to the end of its layout */
+  double paint;   /* ms from the frame's start to the end of its paint */
+  double value;   /* where the list was scrolled to */
+  gint64 start;   /* the frame time, on the monotonic clock (µs) */
+  guint  layouts; /* layout passes: GDK runs another, up to 4, while a
+                   * pass queues a resize, and each asks the X server
+                   * about the window and its monitor again */
+  long   waits;   /* times the thread slept on its own (on the X server) */
+  long   preempted; /* times the kernel gave its CPU to another */
+} Frame;
+
+typedef struct
+{
   GtkAdjustment *adjustment;
   GArray        *work;       /* ms from frame start to after-paint */
   GArray        *intervals;  /* ms between after-paints */
+  GArray        *frames;     /* Frame, in order */
+  Frame          frame;      /* the one being made */
+  double         cpu_start;
+  struct rusage  usage_start;
   gint64         last_paint;
   guint          at_end;
   gboolean       done;
@@ -34,13 +66,64 @@ typedef struct
   double         stop;       /* where to stop, 0 for the end */
 } Scroll;
 
+/* The main thread's CPU time, in ms: on a loaded machine a frame's wall
+ * time also holds the time the thread waited for a CPU. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+since_frame_start (GdkFrameClock *clock)
+{
+  return (g_get_monotonic_time () - gdk_frame_clock_get_frame_time (clock)) / 1000.0;
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Scroll        *scroll)
+{
+  memset (&scroll->frame, 0, sizeof scroll->frame);
+  scroll->frame.value = gtk_adjustment_get_value (scroll->adjustment);
+  scroll->frame.start = gdk_frame_clock_get_frame_time (clock);
+  scroll->cpu_start = thread_cpu_ms ();
+  getrusage (RUSAGE_THREAD, &scroll->usage_start);
+}
+
+/* Connected after GTK's own handlers: they mark the end of each phase */
+static void
+layout_cb (GdkFrameClock *clock,
+           Scroll        *scroll)
+{
+  scroll->frame.layout = since_frame_start (clock);
+  scroll->frame.layouts++;
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Scroll        *scroll)
+{
+  scroll->frame.paint = since_frame_start (clock);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Scroll        *scroll)
 {
   gint64 now = g_get_monotonic_time ();
   double work = (now - gdk_frame_clock_get_frame_time (clock)) / 1000.0;
+  struct rusage usage;
 
+  getrusage (RUSAGE_THREAD, &usage);
+  scroll->frame.waits = usage.ru_nvcsw - scroll->usage_start.ru_nvcsw;
+  scroll->frame.preempted = usage.ru_nivcsw - scroll->usage_start.ru_nivcsw;
+  scroll->frame.work = work;
+  scroll->frame.cpu = thread_cpu_ms () - scroll->cpu_start;
+  g_array_append_val (scroll->frames, scroll->frame);
   g_array_append_val (scroll->work, work);
   if (scroll->last_paint != 0)
     {
@@ -142,6 +225,53 @@ wait_frames (GtkWidget *widget,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Which frames were long, and what the thread did in them: its CPU time
+ * against the wall's. BENCH_SCROLL_TRACE=FILE appends every frame. */
+static void
+report_frames (const char *name,
+               GArray     *frames)
+{
+  const char *trace = g_getenv ("BENCH_SCROLL_TRACE");
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) long_frames = g_string_new (NULL);
+  guint n_long = 0;
+
+  for (guint i = 0; i < frames->len; i++)
+    {
+      Frame *frame = &g_array_index (frames, Frame, i);
+
+      g_array_append_val (cpu, frame->cpu);
+      if (frame->work > 16)
+        {
+          if (n_long++ < 8)
+            g_string_append_printf (long_frames, " #%u %.1f (cpu %.1f, preempted %ld)",
+                                    i, frame->work, frame->cpu, frame->preempted);
+        }
+    }
+
+  printf ("%-34s main thread CPU a frame: median %5.1f ms  p95 %5.1f ms  max %6.1f ms; frames over 16 ms: %u%s%s\n",
+          "", percentile (cpu, 0.5), percentile (cpu, 0.95), percentile (cpu, 1.0),
+          n_long, n_long > 0 ? ":" : "", long_frames->str);
+
+  if (trace != NULL)
+    {
+      FILE *file = fopen (trace, "a");
+
+      if (file == NULL)
+        g_error ("%s: %s", trace, g_strerror (errno));
+      for (guint i = 0; i < frames->len; i++)
+        {
+          Frame *frame = &g_array_index (frames, Frame, i);
+
+          fprintf (file, "%s\t%u\t%" G_GINT64_FORMAT "\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%ld\t%ld\t%u\n",
+                   name, i, frame->start, frame->value,
+                   frame->layout, frame->paint, frame->work, frame->cpu, frame->waits, frame->preempted,
+                   frame->layouts);
+        }
+      fclose (file);
+    }
+}
+
 /* Scrolls the scrolled window in @content top to bottom in a new window,
  * a screenful a frame when @rows_per_frame is 0 (the worst case: every row
  * of every frame is new), else that many rows a frame (a fast flick) over
@@ -157,7 +287,7 @@ run_scroll (const char *name,
   GtkScrolledWindow *scrolled;
   GdkFrameClock *clock;
   Scroll scroll = { 0 };
-  gulong handler;
+  gulong handlers[4];
   gint64 start;
   double seconds;
 
@@ -187,22 +317,29 @@ run_scroll (const char *name,
     }
   scroll.work = g_array_new (FALSE, FALSE, sizeof (double));
   scroll.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  scroll.frames = g_array_new (FALSE, FALSE, sizeof (Frame));
 
   clock = gtk_widget_get_frame_clock (window);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &scroll);
+  handlers[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &scroll);
+  handlers[1] = g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &scroll);
+  handlers[2] = g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), &scroll);
+  handlers[3] = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &scroll);
   start = g_get_monotonic_time ();
   gtk_widget_add_tick_callback (content, tick_cb, &scroll, NULL);
   while (!scroll.done)
     g_main_context_iteration (NULL, TRUE);
   seconds = (g_get_monotonic_time () - start) / 1e6;
-  g_signal_handler_disconnect (clock, handler);
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_handler_disconnect (clock, handlers[i]);
 
   printf ("%-34s %5u frames in %5.1f s (%4.1f fps)  frame work: median %5.1f ms  p95 %5.1f ms  max %6.1f ms   between frames: p95 %5.1f ms  max %6.1f ms\n",
           name, scroll.work->len, seconds, scroll.work->len / seconds,
           percentile (scroll.work, 0.5), percentile (scroll.work, 0.95), percentile (scroll.work, 1.0),
           percentile (scroll.intervals, 0.95), percentile (scroll.intervals, 1.0));
   *work_p95_out = percentile (scroll.work, 0.95);
+  report_frames (name, scroll.frames);
 
+  g_array_unref (scroll.frames);
   g_array_unref (scroll.work);
   g_array_unref (scroll.intervals);
   gtk_window_destroy (GTK_WINDOW (window));
