@@ -498,6 +498,45 @@ test_section_model_hold_others (void)
   g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/politics.xml"), ==, 2);
 }
 
+/* A hold keeps the other feeds back for the window to draw the first
+ * headlines: when the section's own feed gives none, nothing is drawn,
+ * and the refresh goes on without waiting for a release. */
+static void
+test_section_model_hold_others_nothing_to_show (void)
+{
+  g_autoptr(BulletinClient) client = test_utils_new_client ();
+  g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
+  g_autofree char *kept = g_build_filename (g_get_user_cache_dir (), "bulletin", "headlines",
+                                            "fixture", "latest.json", NULL);
+  g_autoptr(BulletinSectionModel) model = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 until;
+
+  g_unlink (kept);
+  model = bulletin_section_model_new (client, edition, "latest");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  fixture_server_clear_overrides (server);
+  fixture_server_reset_counts (server);
+  fixture_server_set_status (server, "/outlet/rss.xml", SOUP_STATUS_INTERNAL_SERVER_ERROR);
+  bulletin_section_model_hold_others (model);
+  bulletin_section_model_refresh_async (model, NULL, test_utils_result_cb, &result);
+
+  /* ends, held, with the other sections' headlines */
+  until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (result == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_nonnull (result);
+  g_assert_true (bulletin_section_model_refresh_finish (model, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture_server_get_requests (server, "/outlet/politics.xml"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+
+  bulletin_section_model_release_others (model);
+  fixture_server_clear_overrides (server);
+}
+
 static void
 wait_for_file (const char *path)
 {
@@ -784,6 +823,7 @@ main (int   argc,
   g_test_add_func ("/section-model/bad-charset", test_section_model_bad_charset);
   g_test_add_func ("/section-model/latest", test_section_model_latest);
   g_test_add_func ("/section-model/hold-others", test_section_model_hold_others);
+  g_test_add_func ("/section-model/hold-others-nothing-to-show", test_section_model_hold_others_nothing_to_show);
   g_test_add_func ("/section-model/offline-start", test_section_model_offline_start);
   g_test_add_func ("/section-model/unknown", test_section_model_unknown);
   g_test_add_func ("/section-model/concurrent", test_section_model_concurrent);

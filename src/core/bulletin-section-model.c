@@ -1259,7 +1259,11 @@ try_source (Chain *chain)
 static void
 start_chains (Refresh *refresh)
 {
-  gboolean own_only = refresh->own_first || refresh->self->holds > 0;
+  /* Held, the other sections' chains wait only while the list has
+   * headlines for the window to draw: with none (no own source, or it
+   * failed or was empty) holding them would keep the list empty. */
+  gboolean own_only = refresh->own_first ||
+                      (refresh->self->holds > 0 && refresh->self->items->len > 0);
 
   while (refresh->active < BULLETIN_SECTION_MODEL_CONCURRENCY &&
          refresh->next_chain < refresh->chains->len)
@@ -1381,7 +1385,9 @@ bulletin_section_model_refresh_async (BulletinSectionModel *self,
  * The headlines of the section's own sources are shown as soon as they
  * are in when the list was empty. A window holds its first model while
  * it draws its first headlines, so that the other feeds are not parsed
- * on every core meanwhile. Holds nest.
+ * on every core meanwhile. While the list is empty (the section has no
+ * source of its own, or it failed or gave nothing) nothing waits: there
+ * is nothing to draw. Holds nest.
  */
 void
 bulletin_section_model_hold_others (BulletinSectionModel *self)
