@@ -1096,6 +1096,16 @@ bulletin_bookmarks_to_json (BulletinBookmarks *self)
 /* Appends an XML attribute, dropping the control characters XML 1.0
  * cannot carry and keeping line breaks as character references.
  */
+/* What an OPML file (XML 1.0) cannot hold, and its writer drops: the
+ * controls but tab and newline (written as references), DEL, the C1
+ * controls and the non-characters U+FFFE and U+FFFF. */
+static gboolean
+opml_cannot_carry (gunichar c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c < 0xA0) ||
+         c == 0xFFFE || c == 0xFFFF;
+}
+
 static void
 append_xml_attribute (GString    *out,
                       const char *name,
@@ -1118,7 +1128,7 @@ append_xml_attribute (GString    *out,
         case '\n': g_string_append (out, "&#10;"); break;
         case '\t': g_string_append (out, "&#9;"); break;
         default:
-          if (c < 0x20 || c == 0xFFFE || c == 0xFFFF || (c >= 0x7F && c < 0xA0))
+          if (opml_cannot_carry (c))
             break;
           g_string_append_len (out, p, g_utf8_next_char (p) - p);
         }
@@ -1255,13 +1265,20 @@ is_http_url (const char *url)
   if (url == NULL)
     return FALSE;
 
-  /* GUri takes control characters in a path, and a space at the end; no
-   * valid URL has them, and OPML (XML 1.0, its attributes stripped when
-   * read) cannot carry them, so an export would change the URL.
+  /* GUri takes control characters in a path, non-characters, and a
+   * space at the end; no valid URL has them, and OPML (XML 1.0, its
+   * attributes stripped when read) cannot carry them, so an export would
+   * change the URL, or make it another bookmark's.
    */
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || *p == 0x7f || (*p == ' ' && p[1] == '\0'))
-      return FALSE;
+  if (!g_utf8_validate (url, -1, NULL))
+    return FALSE;
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || opml_cannot_carry (c) || (c == ' ' && p[1] == '\0'))
+        return FALSE;
+    }
 
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)
