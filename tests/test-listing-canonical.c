@@ -8,6 +8,7 @@
 #include "bulletin-core.h"
 #include "bulletin-listing-parser.h"
 #include "bulletin-url.h"
+#include "test-utils.h"
 
 /* bulletin_listing_canonical_url() is every article's dedup key, so it was
  * made cheaper: a plain URL skips GUri, and the query is filtered in place.
@@ -194,40 +195,25 @@ collect_urls (const char *text,
 }
 
 static void
-collect_tree (const char *dir,
-              guint       depth,
-              GHashTable *urls)
+collect_file (const char *path,
+              gpointer    urls)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
+  g_autofree char *contents = NULL;
 
-  if (handle == NULL || depth > 5)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_tree (path, depth + 1, urls);
-      else if ((g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".xml") ||
-                g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".rss") ||
-                g_str_has_suffix (name, ".atom")) &&
-               g_file_get_contents (path, &contents, NULL, NULL))
-        collect_urls (contents, urls);
-    }
+  if (g_file_get_contents (path, &contents, NULL, NULL))
+    collect_urls (contents, urls);
 }
 
 static void
 check_tree (const char *dir)
 {
+  static const char * const suffixes[] = { ".html", ".xml", ".json", ".rss", ".atom", NULL };
   g_autoptr(GHashTable) urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer url;
   guint before = compared, before_non_null = non_null;
 
-  collect_tree (dir, 0, urls);
+  test_utils_walk_tree (dir, suffixes, collect_file, urls);
   g_hash_table_iter_init (&iter, urls);
   while (g_hash_table_iter_next (&iter, &url, NULL))
     for (guint j = 0; j < G_N_ELEMENTS (bases); j++)

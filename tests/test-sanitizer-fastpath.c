@@ -12,6 +12,7 @@
 #include "bulletin-html-tokenizer.h"
 #include "bulletin-sanitizer-private.h"
 #include "bulletin-url-private.h"
+#include "test-utils.h"
 
 /* The sanitizer reads simple HTML with a strict reader of its own
  * (bulletin-html-tokenizer.c) instead of libxml2's HTML parser. It is
@@ -470,33 +471,36 @@ check_whole_file (const char *path,
     check_piece (tally, contents, length, path);
 }
 
+static void
+check_feed_file (const char *path,
+                 gpointer    tally)
+{
+  if (g_str_has_suffix (path, ".json"))
+    check_json_feed (path, tally);
+  else
+    check_xml_feed (path, tally);
+}
+
+static void
+check_page_file (const char *path,
+                 gpointer    tally)
+{
+  check_whole_file (path, tally);
+}
+
 /* @feeds: take the HTML inside feeds apart, rather than whole files */
 static void
 check_tree (const char *dir,
-            guint       depth,
             gboolean    feeds,
             Tally      *tally)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
+  static const char * const feed_suffixes[] = { ".xml", ".rss", ".atom", ".rdf", ".json", NULL };
+  static const char * const page_suffixes[] = { ".html", ".htm", NULL };
 
-  if (handle == NULL || depth > 5)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        check_tree (path, depth + 1, feeds, tally);
-      else if (feeds && (g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".rss") ||
-                         g_str_has_suffix (name, ".atom") || g_str_has_suffix (name, ".rdf")))
-        check_xml_feed (path, tally);
-      else if (feeds && g_str_has_suffix (name, ".json"))
-        check_json_feed (path, tally);
-      else if (!feeds && (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".htm")))
-        check_whole_file (path, tally);
-    }
+  if (feeds)
+    test_utils_walk_tree (dir, feed_suffixes, check_feed_file, tally);
+  else
+    test_utils_walk_tree (dir, page_suffixes, check_page_file, tally);
 }
 
 static void
@@ -508,8 +512,8 @@ test_data (void)
   g_autoptr(GDir) handle = g_dir_open (regressions, 0, NULL);
   const char *name;
 
-  check_tree (TEST_DATA_DIR, 0, FALSE, &pages);
-  check_tree (TEST_DATA_DIR, 0, TRUE, &feeds);
+  check_tree (TEST_DATA_DIR, FALSE, &pages);
+  check_tree (TEST_DATA_DIR, TRUE, &feeds);
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *path = g_build_filename (regressions, name, NULL);
@@ -542,8 +546,8 @@ test_corpus (void)
 
   feeds_dir = g_build_filename (corpus, "feeds", NULL);
   articles_dir = g_build_filename (corpus, "articles", NULL);
-  check_tree (feeds_dir, 0, TRUE, &feeds);
-  check_tree (articles_dir, 0, FALSE, &articles);
+  check_tree (feeds_dir, TRUE, &feeds);
+  check_tree (articles_dir, FALSE, &articles);
 
   g_test_message ("corpus: %u of %u feed pieces and %u of %u article pages read by the strict reader",
                   feeds.strict, feeds.inputs, articles.strict, articles.inputs);
@@ -654,33 +658,19 @@ collect_urls (const char *text,
 }
 
 static void
-collect_tree_urls (const char *dir,
-                   guint       depth,
-                   GHashTable *urls)
+collect_file_urls (const char *path,
+                   gpointer    urls)
 {
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
+  g_autofree char *contents = NULL;
 
-  if (handle == NULL || depth > 5)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_tree_urls (path, depth + 1, urls);
-      else if ((g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".xml") ||
-                g_str_has_suffix (name, ".json")) &&
-               g_file_get_contents (path, &contents, NULL, NULL))
-        collect_urls (contents, urls);
-    }
+  if (g_file_get_contents (path, &contents, NULL, NULL))
+    collect_urls (contents, urls);
 }
 
 static void
 test_urls (void)
 {
+  static const char * const url_suffixes[] = { ".html", ".xml", ".json", NULL };
   const char *corpus = g_getenv ("BULLETIN_CORPUS_DIR");
   g_autoptr(GHashTable) urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
@@ -690,9 +680,9 @@ test_urls (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (url_references); i++)
     g_hash_table_add (urls, g_strdup (url_references[i]));
-  collect_tree_urls (TEST_DATA_DIR, 0, urls);
+  test_utils_walk_tree (TEST_DATA_DIR, url_suffixes, collect_file_urls, urls);
   if (corpus != NULL)
-    collect_tree_urls (corpus, 0, urls);
+    test_utils_walk_tree (corpus, url_suffixes, collect_file_urls, urls);
 
   g_hash_table_iter_init (&iter, urls);
   while (g_hash_table_iter_next (&iter, &url, NULL))

@@ -7,6 +7,7 @@
 
 #include "bulletin-core.h"
 #include "bulletin-sanitizer-private.h"
+#include "test-utils.h"
 
 /* bulletin_sanitized_html_count_words() counts the words of sanitized HTML
  * without parsing it again. Its answer must be the one of counting the
@@ -156,7 +157,8 @@ test_null (void)
 static guint checked;
 
 static void
-check_file (const char *path)
+check_file (const char *path,
+            gpointer    user_data)
 {
   g_autofree char *contents = NULL;
   gsize length;
@@ -177,35 +179,13 @@ check_file (const char *path)
 }
 
 static void
-check_tree (const char *dir,
-            guint       depth)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL || depth > 4)
-    return;
-
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        check_tree (path, depth + 1);
-      else if (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".xml") ||
-               g_str_has_suffix (name, ".htm") || g_str_has_suffix (name, ".rss") ||
-               g_str_has_suffix (name, ".atom"))
-        check_file (path);
-    }
-}
-
-static void
 test_files (void)
 {
+  static const char * const suffixes[] = { ".html", ".xml", ".htm", ".rss", ".atom", NULL };
   const char *corpus = g_getenv ("BULLETIN_CORPUS_DIR");
 
   checked = 0;
-  check_tree (TEST_DATA_DIR, 0);
+  test_utils_walk_tree (TEST_DATA_DIR, suffixes, check_file, NULL);
   g_assert_cmpuint (checked, >, 10);
 
   if (corpus != NULL)
@@ -213,8 +193,8 @@ test_files (void)
       g_autofree char *articles = g_build_filename (corpus, "articles", NULL);
       g_autofree char *feeds = g_build_filename (corpus, "feeds", NULL);
 
-      check_tree (articles, 0);
-      check_tree (feeds, 0);
+      test_utils_walk_tree (articles, suffixes, check_file, NULL);
+      test_utils_walk_tree (feeds, suffixes, check_file, NULL);
     }
   g_test_message ("%u files checked", checked);
 }

@@ -80,3 +80,46 @@ test_utils_wait (GAsyncResult **result)
 
   return *result;
 }
+
+static void
+walk_tree (const char         *dir,
+           guint               depth,
+           const char * const *suffixes,
+           TestUtilsFileFunc   func,
+           gpointer            user_data)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL || depth > 5)
+    return;
+
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          walk_tree (path, depth + 1, suffixes, func, user_data);
+          continue;
+        }
+      for (guint i = 0; suffixes[i] != NULL; i++)
+        if (g_str_has_suffix (name, suffixes[i]))
+          {
+            func (path, user_data);
+            break;
+          }
+    }
+}
+
+/* Calls @func for each file under @dir (the test data, the shared
+ * corpus), five folders deep at most, whose name ends in one of
+ * @suffixes. */
+void
+test_utils_walk_tree (const char         *dir,
+                      const char * const *suffixes,
+                      TestUtilsFileFunc   func,
+                      gpointer            user_data)
+{
+  walk_tree (dir, 0, suffixes, func, user_data);
+}

@@ -8,8 +8,12 @@
 G_BEGIN_DECLS
 
 /* What the unit tests share: their set-up, a client for the fixture
- * server, the test data, and waiting on an async call.
+ * server, the test data, walking a tree of files, and waiting on an
+ * async call.
  */
+
+typedef void (*TestUtilsFileFunc) (const char *path,
+                                   gpointer    user_data);
 
 void            test_utils_init        (int           *argc,
                                         char        ***argv);
@@ -20,5 +24,9 @@ void            test_utils_result_cb   (GObject       *object,
                                         GAsyncResult  *result,
                                         gpointer       user_data);
 GAsyncResult   *test_utils_wait        (GAsyncResult **result);
+void            test_utils_walk_tree   (const char         *dir,
+                                        const char * const *suffixes,
+                                        TestUtilsFileFunc   func,
+                                        gpointer            user_data);
 
 G_END_DECLS
