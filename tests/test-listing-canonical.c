@@ -159,39 +159,20 @@ test_known (void)
     }
 }
 
-/* The text between @open and @close, and the values of href="…",
- * src="…" and "url": "…", anywhere in @text. */
-static void
-collect_between (const char *text,
-                 const char *open,
-                 const char *close,
-                 GHashTable *urls)
-{
-  for (const char *p = strstr (text, open); p != NULL; p = strstr (p, open))
-    {
-      const char *value = p + strlen (open);
-      const char *end = strstr (value, close);
-
-      if (end == NULL)
-        break;
-      if (end - value < 2000)
-        g_hash_table_add (urls, g_strndup (value, end - value));
-      p = end;
-    }
-}
-
+/* The values of href="…", src="…", "url": "…" and link, guid and id
+ * elements, anywhere in @text. */
 static void
 collect_urls (const char *text,
               GHashTable *urls)
 {
-  collect_between (text, "href=\"", "\"", urls);
-  collect_between (text, "href='", "'", urls);
-  collect_between (text, "src=\"", "\"", urls);
-  collect_between (text, "<link>", "</link>", urls);
-  collect_between (text, "<guid>", "</guid>", urls);
-  collect_between (text, "<id>", "</id>", urls);
-  collect_between (text, "\"url\": \"", "\"", urls);
-  collect_between (text, "\"url\":\"", "\"", urls);
+  test_utils_collect_between (text, "href=\"", "\"", urls);
+  test_utils_collect_between (text, "href='", "'", urls);
+  test_utils_collect_between (text, "src=\"", "\"", urls);
+  test_utils_collect_between (text, "<link>", "</link>", urls);
+  test_utils_collect_between (text, "<guid>", "</guid>", urls);
+  test_utils_collect_between (text, "<id>", "</id>", urls);
+  test_utils_collect_between (text, "\"url\": \"", "\"", urls);
+  test_utils_collect_between (text, "\"url\":\"", "\"", urls);
 }
 
 static void

@@ -637,24 +637,10 @@ static void
 collect_urls (const char *text,
               GHashTable *urls)
 {
-  static const char * const starts[] = { "href=\"", "src=\"", "href='", "src='" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
-    {
-      char quote = starts[i][strlen (starts[i]) - 1];
-
-      for (const char *p = strstr (text, starts[i]); p != NULL; p = strstr (p, starts[i]))
-        {
-          const char *value = p + strlen (starts[i]);
-          const char *end = strchr (value, quote);
-
-          if (end == NULL)
-            break;
-          if (end - value < 2000)
-            g_hash_table_add (urls, g_strndup (value, end - value));
-          p = end;
-        }
-    }
+  test_utils_collect_between (text, "href=\"", "\"", urls);
+  test_utils_collect_between (text, "src=\"", "\"", urls);
+  test_utils_collect_between (text, "href='", "'", urls);
+  test_utils_collect_between (text, "src='", "'", urls);
 }
 
 static void

@@ -432,6 +432,23 @@ has_items (gpointer user_data)
   return g_list_model_get_n_items (user_data) > 0;
 }
 
+/* A "latest" model with an empty list, as at a cold start: not the
+ * headlines another test kept */
+static BulletinSectionModel *
+new_cold_latest (BulletinClient  *client,
+                 BulletinEdition *edition)
+{
+  g_autofree char *kept = g_build_filename (g_get_user_cache_dir (), "bulletin", "headlines",
+                                            "fixture", "latest.json", NULL);
+  BulletinSectionModel *model;
+
+  g_unlink (kept);
+  model = bulletin_section_model_new (client, edition, "latest");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  return model;
+}
+
 /* Held, a "latest" refresh reads the edition's own latest feed and shows
  * it, and reads no section's feed until released; the refresh ends after
  * them. */
@@ -440,19 +457,14 @@ test_section_model_hold_others (void)
 {
   g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
-  g_autofree char *kept = g_build_filename (g_get_user_cache_dir (), "bulletin", "headlines",
-                                            "fixture", "latest.json", NULL);
   g_autoptr(BulletinSectionModel) model = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *list;
   gint64 until;
 
-  /* An empty list, as at a cold start: not the headlines another test kept */
-  g_unlink (kept);
-  model = bulletin_section_model_new (client, edition, "latest");
+  model = new_cold_latest (client, edition);
   list = G_LIST_MODEL (model);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 
   fixture_server_clear_overrides (server);
   fixture_server_reset_counts (server);
@@ -506,16 +518,12 @@ test_section_model_hold_others_nothing_to_show (void)
 {
   g_autoptr(BulletinClient) client = test_utils_new_client ();
   g_autoptr(BulletinEdition) edition = fixture_server_load_edition (server, "edition.json");
-  g_autofree char *kept = g_build_filename (g_get_user_cache_dir (), "bulletin", "headlines",
-                                            "fixture", "latest.json", NULL);
   g_autoptr(BulletinSectionModel) model = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 until;
 
-  g_unlink (kept);
-  model = bulletin_section_model_new (client, edition, "latest");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  model = new_cold_latest (client, edition);
 
   fixture_server_clear_overrides (server);
   fixture_server_reset_counts (server);

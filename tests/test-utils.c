@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "test-utils.h"
 
 /* Starts a test program: its own XDG folders (G_TEST_OPTION_ISOLATE_DIRS)
@@ -122,4 +124,26 @@ test_utils_walk_tree (const char         *dir,
                       gpointer            user_data)
 {
   walk_tree (dir, 0, suffixes, func, user_data);
+}
+
+/* Adds to @found each text of @text between @open and the next @close,
+ * under 2,000 bytes: the URLs of the test data and the corpus, for
+ * tests to try. */
+void
+test_utils_collect_between (const char *text,
+                            const char *open,
+                            const char *close,
+                            GHashTable *found)
+{
+  for (const char *p = strstr (text, open); p != NULL; p = strstr (p, open))
+    {
+      const char *value = p + strlen (open);
+      const char *end = strstr (value, close);
+
+      if (end == NULL)
+        break;
+      if (end - value < 2000)
+        g_hash_table_add (found, g_strndup (value, end - value));
+      p = end;
+    }
 }

@@ -24,6 +24,10 @@ void            test_utils_result_cb   (GObject       *object,
                                         GAsyncResult  *result,
                                         gpointer       user_data);
 GAsyncResult   *test_utils_wait        (GAsyncResult **result);
+void            test_utils_collect_between (const char *text,
+                                            const char *open,
+                                            const char *close,
+                                            GHashTable *found);
 void            test_utils_walk_tree   (const char         *dir,
                                         const char * const *suffixes,
                                         TestUtilsFileFunc   func,
