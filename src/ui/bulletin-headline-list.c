@@ -10,6 +10,7 @@
 #include "bulletin-format.h"
 #include "bulletin-headline-list.h"
 #include "bulletin-headline-row.h"
+#include "bulletin-spinner.h"
 
 /*
  * BulletinHeadlineList: the middle pane. A list of a #GListModel of
@@ -46,7 +47,6 @@ struct _BulletinHeadlineList
   GtkListView        *list_view;
   GtkWidget          *loading_box;
   GtkSpinner         *loading_spinner;
-  guint               loading_shown_id;
   AdwStatusPage      *status_page;
   GtkWidget          *retry_button;
   GtkWidget          *context_menu;
@@ -144,18 +144,13 @@ set_status (BulletinHeadlineList *self,
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
-#define LOADING_SHOWN_AFTER_MS 400
-
-static gboolean
-show_loading_cb (gpointer user_data)
+/* The wait is said only once it is seen (bulletin_spinner_set_waiting()):
+ * most first headlines come in a frame or two */
+static void
+loading_spinning_cb (BulletinHeadlineList *self)
 {
-  BulletinHeadlineList *self = user_data;
-
-  self->loading_shown_id = 0;
-  gtk_widget_set_opacity (self->loading_box, 1);
-  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
-
-  return G_SOURCE_REMOVE;
+  gtk_widget_set_opacity (self->loading_box,
+                          gtk_spinner_get_spinning (self->loading_spinner) ? 1 : 0);
 }
 
 /* A shut revealer still measures its child, and the notice's wrapping
@@ -202,11 +197,7 @@ bulletin_headline_list_update_state (BulletinHeadlineList *self)
   loading_seen = gtk_spinner_get_spinning (self->loading_spinner);
 
   if (!loading || n_total > 0)
-    {
-      g_clear_handle_id (&self->loading_shown_id, g_source_remove);
-      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
-      gtk_widget_set_opacity (self->loading_box, 0);
-    }
+    bulletin_spinner_set_waiting (self->loading_spinner, FALSE);
 
   if (n_total > 0 && n_shown > 0)
     {
@@ -225,10 +216,7 @@ bulletin_headline_list_update_state (BulletinHeadlineList *self)
     }
   else if (loading)
     {
-      /* Said only of a wait that is seen: most first headlines come in a
-       * frame or two, and a spinner shown for one frame is a flash */
-      if (self->loading_shown_id == 0 && !gtk_spinner_get_spinning (self->loading_spinner))
-        self->loading_shown_id = g_timeout_add (LOADING_SHOWN_AFTER_MS, show_loading_cb, self);
+      bulletin_spinner_set_waiting (self->loading_spinner, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -996,13 +984,13 @@ bulletin_headline_list_dispose (GObject *object)
   g_clear_object (&self->model);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  bulletin_spinner_set_waiting (self->loading_spinner, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_LIST);
   /* The template's root is not a bound child */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
   unrealize_cb (self);
-  g_clear_handle_id (&self->loading_shown_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
   g_clear_object (&self->filter_model);
@@ -1159,6 +1147,9 @@ bulletin_headline_list_init (BulletinHeadlineList *self)
   g_signal_connect_swapped (self->stale_revealer, "notify::child-revealed",
                             G_CALLBACK (stale_revealed_cb), self);
   stale_revealed_cb (self);
+  g_signal_connect_swapped (self->loading_spinner, "notify::spinning",
+                            G_CALLBACK (loading_spinning_cb), self);
+  loading_spinning_cb (self);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sort_model = gtk_sort_list_model_new (NULL, NULL);

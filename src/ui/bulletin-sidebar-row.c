@@ -8,6 +8,7 @@
 #include "bulletin-core.h"
 #include "bulletin-format.h"
 #include "bulletin-sidebar-row.h"
+#include "bulletin-spinner.h"
 
 /* One entry of the sidebar: Saved, Latest, a section or a region, with the
  * number of unread headlines once its section is loaded, or a spinner while
@@ -111,8 +112,9 @@ bulletin_sidebar_row_get_loading (BulletinSidebarRow *self)
 static void
 bulletin_sidebar_row_update_badge (BulletinSidebarRow *self)
 {
+  /* Its place is kept while loading; it spins once the wait is seen */
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading);
-  gtk_spinner_set_spinning (self->spinner, self->loading);
+  bulletin_spinner_set_waiting (self->spinner, self->loading);
   gtk_widget_set_visible (GTK_WIDGET (self->unread_label), !self->loading && self->unread > 0);
 }
 

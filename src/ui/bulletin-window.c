@@ -7,6 +7,7 @@
 
 #include "bulletin-article-loader.h"
 #include "bulletin-section-model.h"
+#include "bulletin-spinner.h"
 #include "bulletin-window-private.h"
 
 /*
@@ -143,13 +144,21 @@ _bulletin_window_update_actions (BulletinWindow *self)
 }
 
 static void
+refresh_spinning_cb (BulletinWindow *self)
+{
+  gboolean spinning = gtk_spinner_get_spinning (self->refresh_spinner);
+
+  gtk_stack_set_visible_child_name (self->refresh_stack, spinning ? "spinner" : "icon");
+}
+
+static void
 update_refresh_state (BulletinWindow *self)
 {
   gboolean loading = model_is_loading (self->current_model);
   const char *tooltip = loading ? _("Loading headlines…") : NULL;
 
-  gtk_stack_set_visible_child_name (self->refresh_stack, loading ? "spinner" : "icon");
-  gtk_spinner_set_spinning (self->refresh_spinner, loading);
+  /* The button is insensitive at once; it spins once the wait is seen */
+  bulletin_spinner_set_waiting (self->refresh_spinner, loading);
   /* Setting a tooltip asks the X server where the pointer is (three round
    * trips), even the same tooltip again: this runs three times before the
    * window's first frame */
@@ -936,6 +945,7 @@ bulletin_window_dispose (GObject *object)
   if (self->current_model != NULL)
     g_signal_handlers_disconnect_by_func (self->current_model, update_refresh_state, self);
   self->current_model = NULL;
+  bulletin_spinner_set_waiting (self->refresh_spinner, FALSE);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_WINDOW);
 
@@ -1066,6 +1076,9 @@ bulletin_window_init (BulletinWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->refresh_spinner, "notify::spinning",
+                            G_CALLBACK (refresh_spinning_cb), self);
 
   g_object_bind_property (self->search_button, "active",
                           self->headline_list, "search-mode-enabled",

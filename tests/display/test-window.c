@@ -13,6 +13,7 @@
 #include "bulletin-section-model.h"
 #include "bulletin-sidebar.h"
 #include "bulletin-sidebar-row.h"
+#include "bulletin-spinner.h"
 #include "bulletin-window.h"
 #include "bulletin-window-private.h"
 
@@ -277,6 +278,51 @@ test_demo_article (void)
   display_close_window (window);
 }
 
+static gboolean
+spinning_or_idle (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return gtk_spinner_get_spinning (window->refresh_spinner) || model_idle (window);
+}
+
+static gboolean
+spinner_spinning (gpointer data)
+{
+  return gtk_spinner_get_spinning (GTK_SPINNER (data));
+}
+
+/* A spinner turns only once a wait has lasted a while, and stops at once */
+static void
+test_spinner_waits (void)
+{
+  g_autoptr(GtkWidget) spinner = g_object_ref_sink (gtk_spinner_new ());
+  gint64 start;
+
+  /* A wait over before it is seen is never said */
+  bulletin_spinner_set_waiting (GTK_SPINNER (spinner), TRUE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  bulletin_spinner_set_waiting (GTK_SPINNER (spinner), FALSE);
+  display_settle (2 * BULLETIN_SPINNER_DELAY_MS);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* A longer one is, after the delay; saying it again does not restart it */
+  start = g_get_monotonic_time ();
+  bulletin_spinner_set_waiting (GTK_SPINNER (spinner), TRUE);
+  display_settle (BULLETIN_SPINNER_DELAY_MS / 2);
+  bulletin_spinner_set_waiting (GTK_SPINNER (spinner), TRUE);
+  g_assert_true (display_wait_for (spinner_spinning, spinner));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, BULLETIN_SPINNER_DELAY_MS * 1000);
+
+  bulletin_spinner_set_waiting (GTK_SPINNER (spinner), FALSE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* Still waiting when the spinner goes: nothing fires on it after */
+  bulletin_spinner_set_waiting (GTK_SPINNER (spinner), TRUE);
+  g_clear_object (&spinner);
+  display_settle (2 * BULLETIN_SPINNER_DELAY_MS);
+}
+
 static void
 test_demo_refresh (void)
 {
@@ -292,9 +338,13 @@ test_demo_refresh (void)
   activate (window, "win.refresh", NULL);
   g_object_get (window->current_model, "loading", &loading, NULL);
   g_assert_true (loading);
-  /* Progress shows, and a second refresh cannot start meanwhile */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "spinner");
+  /* A second refresh cannot start meanwhile; the spinner waits for the
+   * wait to be seen, and then shows in the button */
   g_assert_false (gtk_widget_get_sensitive (gtk_widget_get_parent (GTK_WIDGET (window->refresh_stack))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "icon");
+  g_assert_true (display_wait_for (spinning_or_idle, window));
+  if (gtk_spinner_get_spinning (window->refresh_spinner))
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "spinner");
 
   g_assert_true (display_wait_for (model_idle, window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->refresh_stack), ==, "icon");
@@ -619,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/window/sidebar/english-navigation", test_sidebar_english);
   g_test_add_func ("/window/demo/sections", test_demo_sections);
   g_test_add_func ("/window/demo/article", test_demo_article);
+  g_test_add_func ("/window/spinner-waits", test_spinner_waits);
   g_test_add_func ("/window/demo/refresh", test_demo_refresh);
   g_test_add_func ("/window/demo/search", test_demo_search);
   g_test_add_func ("/window/demo/bookmark", test_demo_bookmark);
