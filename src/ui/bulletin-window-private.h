@@ -50,6 +50,9 @@ struct _BulletinWindow
   AdwWindowTitle       *article_title;
   GtkWidget            *article_back_button;
   GtkMenuButton        *share_button;
+  GMenuModel           *primary_menu;    /* the menus' models, given to */
+  GMenuModel           *share_menu;      /* their buttons when first opened */
+  GMenuModel           *saved_menu;
   GtkToggleButton      *bookmark_button;
   GtkStack             *article_stack;
   AdwBin               *article_bin;

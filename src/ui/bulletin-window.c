@@ -151,6 +151,26 @@ refresh_spinning_cb (BulletinWindow *self)
   gtk_stack_set_visible_child_name (self->refresh_stack, spinning ? "spinner" : "icon");
 }
 
+/* A menu's popover is made when it is first opened, not with the window:
+ * the three were 13 M instructions of the main thread's start-up */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (user_data));
+}
+
+static void
+set_menu_later (GtkMenuButton *button,
+                GMenuModel    *model)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_popup_cb, model, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE,
+                                  -1);
+}
+
 static void
 update_refresh_state (BulletinWindow *self)
 {
@@ -1053,6 +1073,9 @@ bulletin_window_class_init (BulletinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_title);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_back_button);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, share_button);
+  gtk_widget_class_bind_template_child (widget_class, BulletinWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, BulletinWindow, share_menu);
+  gtk_widget_class_bind_template_child (widget_class, BulletinWindow, saved_menu);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_stack);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_bin);
@@ -1079,6 +1102,9 @@ bulletin_window_init (BulletinWindow *self)
 
   g_signal_connect_swapped (self->refresh_spinner, "notify::spinning",
                             G_CALLBACK (refresh_spinning_cb), self);
+  set_menu_later (self->menu_button, self->primary_menu);
+  set_menu_later (self->share_button, self->share_menu);
+  set_menu_later (self->saved_menu_button, self->saved_menu);
 
   g_object_bind_property (self->search_button, "active",
                           self->headline_list, "search-mode-enabled",

@@ -340,6 +340,12 @@ collect_keyboard_paths (GtkWidget  *widget,
       gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL)
     g_hash_table_add (reachable, g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget))));
 
+  /* A menu is made when first opened, as a user opens it */
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) == NULL)
+    {
+      gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+    }
   if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
     add_menu_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), reachable);
 
