@@ -8,30 +8,39 @@
 #include "bulletin-application.h"
 #include "bulletin-format.h"
 #include "bulletin-headline-row.h"
+#include "bulletin-thumbnail.h"
 
 /* One headline of the list: thumbnail, title, section and relative time,
- * bold with a dot while unread. */
+ * bold with a dot while unread.
+ *
+ * Rows are made for the first screenful on the way to the first frame, and
+ * bound, styled, measured and drawn again for every headline scrolled in:
+ * they hold as few widgets as they can. The thumbnail is one widget of our
+ * own, the row lays it and the text out itself, and the saved marker and
+ * the saving progress, which few rows ever show, are made when first
+ * needed. */
 struct _BulletinHeadlineRow
 {
-  GtkWidget        parent_instance;
+  GtkWidget          parent_instance;
 
-  BulletinArticle *article;
-  GCancellable    *thumbnail_cancellable;
-  guint            clock_id;
-  gint64           worded_at;         /* when the time was last worded */
-  char            *accessible_label;  /* the name last given ... */
-  GtkWidget       *labelled_parent;   /* ... to this list item, not a ref */
+  BulletinArticle   *article;
+  GCancellable      *thumbnail_cancellable;
+  guint              clock_id;
+  gint64             worded_at;         /* when the time was last worded */
+  char              *accessible_label;  /* the name last given ... */
+  GtkWidget         *labelled_parent;   /* ... to this list item, not a ref */
 
-  GtkStack        *thumbnail_stack;
-  GtkPicture      *picture;
-  GtkInscription  *title_label;
-  GtkWidget       *unread_dot;
-  GtkLabel        *section_label;
-  GtkWidget       *separator_label;
-  GtkLabel        *time_label;
-  GtkWidget       *saved_image;
-  GtkWidget       *saving_box;
-  GtkProgressBar  *saving_progress;
+  BulletinThumbnail *thumbnail;
+  GtkBox            *text_box;
+  GtkInscription    *title_label;
+  GtkBox            *meta_box;
+  GtkWidget         *unread_dot;
+  GtkLabel          *section_label;
+  GtkWidget         *separator_label;
+  GtkLabel          *time_label;
+  GtkWidget         *saved_image;       /* NULL until first saved */
+  GtkWidget         *saving_box;        /* NULL but while saving */
+  GtkProgressBar    *saving_progress;
 };
 
 enum {
@@ -69,7 +78,13 @@ get_thumbnails (void)
   return bulletin_application_get_thumbnails (BULLETIN_APPLICATION (app));
 }
 
-static void bulletin_headline_row_update_accessible (BulletinHeadlineRow *self);
+static void     bulletin_headline_row_update_accessible (BulletinHeadlineRow *self);
+static gboolean query_tooltip_cb                        (BulletinHeadlineRow *self,
+                                                         int                  x,
+                                                         int                  y,
+                                                         gboolean             keyboard,
+                                                         GtkTooltip          *tooltip,
+                                                         GtkWidget           *widget);
 
 static void
 set_label_if_changed (GtkLabel   *label,
@@ -111,7 +126,7 @@ bulletin_headline_row_update_accessible (BulletinHeadlineRow *self)
     gtk_widget_get_visible (GTK_WIDGET (self->section_label)) ? gtk_label_get_label (self->section_label) : NULL,
     gtk_widget_get_visible (GTK_WIDGET (self->time_label)) ? gtk_label_get_label (self->time_label) : NULL,
     gtk_widget_get_visible (self->unread_dot) ? _("Unread") : NULL,
-    gtk_widget_get_visible (self->saved_image) ? _("Saved") : NULL,
+    self->saved_image != NULL && gtk_widget_get_visible (self->saved_image) ? _("Saved") : NULL,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -193,15 +208,60 @@ get_app (void)
   return BULLETIN_IS_APPLICATION (app) ? BULLETIN_APPLICATION (app) : NULL;
 }
 
+/* Under the meta line: a bar and "Saving…" */
+static void
+add_saving_box (BulletinHeadlineRow *self)
+{
+  GtkWidget *progress = gtk_progress_bar_new ();
+  GtkWidget *label = gtk_label_new (_("Saving…"));
+
+  self->saving_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->saving_progress = GTK_PROGRESS_BAR (progress);
+
+  gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (progress, TRUE);
+  gtk_widget_add_css_class (progress, "saving-progress");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+
+  gtk_box_append (GTK_BOX (self->saving_box), progress);
+  gtk_box_append (GTK_BOX (self->saving_box), label);
+  gtk_box_append (self->text_box, self->saving_box);
+}
+
 static void
 bulletin_headline_row_show_progress (BulletinHeadlineRow *self,
                                      double               fraction)
 {
   gboolean saving = fraction >= 0 && fraction < 1;
 
-  gtk_widget_set_visible (self->saving_box, saving);
   if (saving)
-    gtk_progress_bar_set_fraction (self->saving_progress, fraction);
+    {
+      if (self->saving_box == NULL)
+        add_saving_box (self);
+      gtk_progress_bar_set_fraction (self->saving_progress, fraction);
+    }
+  else if (self->saving_box != NULL)
+    {
+      /* Gone with the save: a recycled row does not carry it around */
+      gtk_box_remove (self->text_box, self->saving_box);
+      self->saving_box = NULL;
+      self->saving_progress = NULL;
+    }
+}
+
+/* At the end of the meta line: a bookmark */
+static void
+add_saved_image (BulletinHeadlineRow *self)
+{
+  self->saved_image = gtk_image_new_from_icon_name ("user-bookmarks-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (self->saved_image), 12);
+  gtk_widget_set_valign (self->saved_image, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->saved_image, "saved-marker");
+  gtk_widget_set_has_tooltip (self->saved_image, TRUE);
+  g_signal_connect_object (self->saved_image, "query-tooltip",
+                           G_CALLBACK (query_tooltip_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->meta_box, self->saved_image);
 }
 
 static void
@@ -218,7 +278,10 @@ bulletin_headline_row_show_saved (BulletinHeadlineRow *self)
       progress = bulletin_save_queue_get_progress (bulletin_application_get_save_queue (app), url);
     }
 
-  gtk_widget_set_visible (self->saved_image, saved);
+  if (saved && self->saved_image == NULL)
+    add_saved_image (self);
+  else if (self->saved_image != NULL)
+    gtk_widget_set_visible (self->saved_image, saved);
   bulletin_headline_row_show_progress (self, saved ? progress : -1);
 }
 
@@ -279,11 +342,9 @@ thumbnail_loaded_cb (GObject      *object,
   if (error != NULL)
     g_debug ("No thumbnail: %s", error->message);
 
+  /* Faded in over the placeholder */
   if (texture != NULL)
-    {
-      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-      gtk_stack_set_visible_child_name (self->thumbnail_stack, "picture");
-    }
+    bulletin_thumbnail_set_texture (self->thumbnail, texture, TRUE);
 }
 
 static void
@@ -303,27 +364,14 @@ bulletin_headline_row_update_thumbnail (BulletinHeadlineRow *self)
     texture = bulletin_thumbnail_cache_lookup (thumbnails, url);
 
   /* No cross-fade between one recycled row's image and the next */
-  gtk_stack_set_transition_type (self->thumbnail_stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  bulletin_thumbnail_set_texture (self->thumbnail, texture, FALSE);
 
-  if (texture != NULL)
+  if (texture == NULL && thumbnails != NULL && bulletin_thumbnail_cache_can_load (thumbnails, url))
     {
-      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-      gtk_stack_set_visible_child_name (self->thumbnail_stack, "picture");
+      self->thumbnail_cancellable = g_cancellable_new ();
+      bulletin_thumbnail_cache_load_async (thumbnails, url, self->thumbnail_cancellable,
+                                           thumbnail_loaded_cb, g_object_ref (self));
     }
-  else
-    {
-      gtk_picture_set_paintable (self->picture, NULL);
-      gtk_stack_set_visible_child_name (self->thumbnail_stack, "placeholder");
-
-      if (thumbnails != NULL && bulletin_thumbnail_cache_can_load (thumbnails, url))
-        {
-          self->thumbnail_cancellable = g_cancellable_new ();
-          bulletin_thumbnail_cache_load_async (thumbnails, url, self->thumbnail_cancellable,
-                                               thumbnail_loaded_cb, g_object_ref (self));
-        }
-    }
-
-  gtk_stack_set_transition_type (self->thumbnail_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 }
 
 static const char *
@@ -458,9 +506,12 @@ bulletin_headline_row_dispose (GObject *object)
   self->labelled_parent = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BULLETIN_TYPE_HEADLINE_ROW);
-  /* The template's root is not a bound child */
+  /* The template's children are the row's own, not a container's */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  self->saved_image = NULL;
+  self->saving_box = NULL;
+  self->saving_progress = NULL;
 
   G_OBJECT_CLASS (bulletin_headline_row_parent_class)->dispose (object);
 }
@@ -561,20 +612,20 @@ bulletin_headline_row_class_init (BulletinHeadlineRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (BULLETIN_TYPE_THUMBNAIL);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/bulletin-headline-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, thumbnail_stack);
-  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, picture);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, thumbnail);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, text_box);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, meta_box);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, unread_dot);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, section_label);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, separator_label);
   gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, saved_image);
-  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, saving_box);
-  gtk_widget_class_bind_template_child (widget_class, BulletinHeadlineRow, saving_progress);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "headline");
 }
 
@@ -584,6 +635,7 @@ bulletin_headline_row_init (BulletinHeadlineRow *self)
   BulletinApplication *app = get_app ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
   bulletin_headline_row_update_read (self);
 
   if (app != NULL)

@@ -14,6 +14,7 @@
 #include "bulletin-sidebar.h"
 #include "bulletin-sidebar-row.h"
 #include "bulletin-spinner.h"
+#include "bulletin-thumbnail.h"
 #include "bulletin-window.h"
 #include "bulletin-window-private.h"
 
@@ -71,10 +72,10 @@ row_shows_thumbnail (gpointer data)
 {
   BulletinWindow *window = data;
   GtkWidget *row = display_find_type (GTK_WIDGET (window->headline_list), BULLETIN_TYPE_HEADLINE_ROW);
-  GtkWidget *picture = row != NULL ? display_find_type (row, GTK_TYPE_PICTURE) : NULL;
+  GtkWidget *thumbnail = row != NULL ? display_find_type (row, BULLETIN_TYPE_THUMBNAIL) : NULL;
 
-  return picture != NULL && gtk_widget_get_mapped (picture) &&
-         gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
+  return thumbnail != NULL && gtk_widget_get_mapped (thumbnail) &&
+         bulletin_thumbnail_get_texture (BULLETIN_THUMBNAIL (thumbnail)) != NULL;
 }
 
 static gboolean
