@@ -12,7 +12,9 @@
 
 /* One entry of the sidebar: Saved, Latest, a section or a region, with the
  * number of unread headlines once its section is loaded, or a spinner while
- * it loads. */
+ * it loads. Most rows have no icon, and most never load or count while the
+ * window starts: the icon, the spinner and the count are made when first
+ * needed, not hidden in every row. */
 struct _BulletinSidebarRow
 {
   GtkListBoxRow  parent_instance;
@@ -25,10 +27,10 @@ struct _BulletinSidebarRow
   guint          unread;
   GListModel    *model;
 
-  GtkImage      *icon;
+  GtkBox        *box;
   GtkLabel      *title_label;
-  GtkSpinner    *spinner;
-  GtkLabel      *unread_label;
+  GtkSpinner    *spinner;       /* (nullable): made when first loading */
+  GtkLabel      *unread_label;  /* (nullable): made when first unread */
 };
 
 enum {
@@ -62,8 +64,12 @@ bulletin_sidebar_row_new (const char *section_id,
   gtk_label_set_label (self->title_label, self->title);
   if (icon_name != NULL)
     {
-      gtk_image_set_from_icon_name (self->icon, icon_name);
-      gtk_widget_set_visible (GTK_WIDGET (self->icon), TRUE);
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", icon_name,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
+
+      gtk_box_prepend (self->box, icon);
     }
 
   return GTK_WIDGET (self);
@@ -109,13 +115,45 @@ bulletin_sidebar_row_get_loading (BulletinSidebarRow *self)
   return self->loading;
 }
 
+/* After the title: the spinner, then the count */
+static void
+bulletin_sidebar_row_ensure_spinner (BulletinSidebarRow *self)
+{
+  if (self->spinner != NULL)
+    return;
+
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Loading"));
+  gtk_box_insert_child_after (self->box, GTK_WIDGET (self->spinner), GTK_WIDGET (self->title_label));
+}
+
+static void
+bulletin_sidebar_row_ensure_unread_label (BulletinSidebarRow *self)
+{
+  if (self->unread_label != NULL)
+    return;
+
+  self->unread_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->unread_label), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->unread_label), "unread-count");
+  gtk_widget_add_css_class (GTK_WIDGET (self->unread_label), "numeric");
+  gtk_box_append (self->box, GTK_WIDGET (self->unread_label));
+}
+
 static void
 bulletin_sidebar_row_update_badge (BulletinSidebarRow *self)
 {
+  if (self->loading)
+    bulletin_sidebar_row_ensure_spinner (self);
+
   /* Its place is kept while loading; it spins once the wait is seen */
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading);
-  bulletin_spinner_set_waiting (self->spinner, self->loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->unread_label), !self->loading && self->unread > 0);
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading);
+      bulletin_spinner_set_waiting (self->spinner, self->loading);
+    }
+  if (self->unread_label != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->unread_label), !self->loading && self->unread > 0);
 }
 
 void
@@ -154,6 +192,7 @@ bulletin_sidebar_row_set_unread (BulletinSidebarRow *self,
     return;
 
   self->unread = unread;
+  bulletin_sidebar_row_ensure_unread_label (self);
 
   text = g_strdup_printf ("%u", unread);
   tooltip = g_strdup_printf (ngettext ("%u unread headline", "%u unread headlines", unread), unread);
@@ -321,10 +360,8 @@ bulletin_sidebar_row_class_init (BulletinSidebarRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/bulletin-sidebar-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, BulletinSidebarRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, BulletinSidebarRow, box);
   gtk_widget_class_bind_template_child (widget_class, BulletinSidebarRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, BulletinSidebarRow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, BulletinSidebarRow, unread_label);
 }
 
 static void

@@ -276,6 +276,68 @@ test_switch_editions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The row's box: its title, and what it has made of its icon, spinner and
+ * count, as type names in their order */
+static char *
+row_children (GtkWidget *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (names->len > 0)
+        g_string_append_c (names, ' ');
+      g_string_append (names, G_OBJECT_TYPE_NAME (child));
+      if (!gtk_widget_get_visible (child))
+        g_string_append (names, "(hidden)");
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* A row is its title until it has an icon, loads or counts: the spinner
+ * and the count come when first needed, in their places */
+static void
+test_row_badges (void)
+{
+  g_autoptr(GtkWidget) row = g_object_ref_sink (bulletin_sidebar_row_new ("politics", "Politics", "news", "News", NULL));
+  g_autoptr(GtkWidget) with_icon = g_object_ref_sink (bulletin_sidebar_row_new ("saved", "Saved", "home", NULL,
+                                                                                "user-bookmarks-symbolic"));
+  BulletinSidebarRow *sidebar_row = BULLETIN_SIDEBAR_ROW (row);
+  g_autofree char *children = NULL;
+
+  children = row_children (row);
+  g_assert_cmpstr (children, ==, "GtkLabel");
+  g_free (children);
+  children = row_children (with_icon);
+  g_assert_cmpstr (children, ==, "GtkImage GtkLabel");
+  g_free (children);
+
+  bulletin_sidebar_row_set_unread (sidebar_row, 5);
+  children = row_children (row);
+  g_assert_cmpstr (children, ==, "GtkLabel GtkLabel");
+  g_free (children);
+
+  bulletin_sidebar_row_set_loading (sidebar_row, TRUE);
+  children = row_children (row);
+  g_assert_cmpstr (children, ==, "GtkLabel GtkSpinner GtkLabel(hidden)");
+  g_free (children);
+
+  bulletin_sidebar_row_set_loading (sidebar_row, FALSE);
+  children = row_children (row);
+  g_assert_cmpstr (children, ==, "GtkLabel GtkSpinner(hidden) GtkLabel");
+  g_free (children);
+
+  bulletin_sidebar_row_set_unread (sidebar_row, 0);
+  children = row_children (row);
+  g_assert_cmpstr (children, ==, "GtkLabel GtkSpinner(hidden) GtkLabel(hidden)");
+  g_assert_cmpuint (bulletin_sidebar_row_get_unread (sidebar_row), ==, 0);
+  g_assert_false (bulletin_sidebar_row_get_loading (sidebar_row));
+}
+
 static gboolean
 first_feed_released (gpointer data)
 {
@@ -331,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/sidebar/keyboard", test_keyboard);
   g_test_add_func ("/sidebar/switch-editions", test_switch_editions);
   g_test_add_func ("/sidebar/window-select-section", test_window_select_section);
+  g_test_add_func ("/sidebar/row-badges", test_row_badges);
 
   status = g_test_run ();
 
