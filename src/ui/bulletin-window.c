@@ -510,6 +510,21 @@ _bulletin_window_release_held (BulletinWindow *self)
 
 /* Sections */
 
+/* A section is fetched when first shown; later only on request or by the
+ * refresh interval. Offline, it shows the headlines kept from before. */
+static void
+bulletin_window_refresh_first (BulletinWindow *self)
+{
+  GListModel *model = self->current_model;
+
+  if (!is_section_model (model) || g_object_get_data (G_OBJECT (model), "bulletin-refreshed") != NULL)
+    return;
+
+  /* With nothing kept either, one try gives the list its error page */
+  if (_bulletin_window_can_refresh (self, FALSE) || g_list_model_get_n_items (model) == 0)
+    bulletin_window_refresh_model (self, BULLETIN_SECTION_MODEL (model));
+}
+
 static void
 bulletin_window_show_model (BulletinWindow *self,
                             GListModel     *model)
@@ -522,6 +537,13 @@ bulletin_window_show_model (BulletinWindow *self,
   if (is_section_model (model))
     g_signal_connect_object (model, "notify::loading", G_CALLBACK (update_refresh_state), self,
                              G_CONNECT_SWAPPED);
+
+  /* Headlines kept from the last run are shown first: fetching and
+   * parsing them again (29 feeds for the demo's "latest") shared the CPU
+   * with the window's first frame. A refresh starts before the list has
+   * the model, which it then finds loading, not empty. */
+  if (model != NULL && (self->drawn || g_list_model_get_n_items (model) == 0))
+    bulletin_window_refresh_first (self);
 
   bulletin_headline_list_set_model (self->headline_list, model);
   update_refresh_state (self);
@@ -537,21 +559,6 @@ remember_section (BulletinWindow *self,
 
   if (g_strcmp0 (last, section_id) != 0)
     g_settings_set_string (self->settings, "last-section", section_id);
-}
-
-/* A section is fetched when first shown; later only on request or by the
- * refresh interval. Offline, it shows the headlines kept from before. */
-static void
-bulletin_window_refresh_first (BulletinWindow *self)
-{
-  GListModel *model = self->current_model;
-
-  if (!is_section_model (model) || g_object_get_data (G_OBJECT (model), "bulletin-refreshed") != NULL)
-    return;
-
-  /* With nothing kept either, one try gives the list its error page */
-  if (_bulletin_window_can_refresh (self, FALSE) || g_list_model_get_n_items (model) == 0)
-    bulletin_window_refresh_model (self, BULLETIN_SECTION_MODEL (model));
 }
 
 static void
@@ -607,12 +614,6 @@ section_selected_cb (BulletinWindow  *self,
 
   _bulletin_window_saved_section_shown (self, saved);
   bulletin_window_show_model (self, model);
-
-  /* Headlines kept from the last run are shown first: fetching and
-   * parsing them again (29 feeds for the demo's "latest") shared the CPU
-   * with the window's first frame. */
-  if (self->drawn || g_list_model_get_n_items (model) == 0)
-    bulletin_window_refresh_first (self);
 }
 
 static void

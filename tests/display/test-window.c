@@ -364,10 +364,13 @@ test_demo_search (void)
   const char *word = NULL;
   guint n_items;
   guint n_shown;
+  int list_width;
 
   g_assert_true (display_wait_for (display_list_has_headlines, window));
   n_items = bulletin_headline_list_get_n_shown (window->headline_list);
   g_assert_cmpuint (n_items, >, 1);
+  display_settle (100);
+  list_width = gtk_widget_get_width (GTK_WIDGET (window->headline_list));
 
   /* Ctrl+F opens the search */
   activate (window, "win.search", NULL);
@@ -399,6 +402,9 @@ test_demo_search (void)
   bulletin_headline_list_set_search_text (window->headline_list, "zzqxj nothing matches this");
   g_assert_cmpuint (bulletin_headline_list_get_n_shown (window->headline_list), ==, 0);
   g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), ==, "no-results");
+  /* The page that says so, made only now, leaves the pane as wide */
+  display_settle (100);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window->headline_list)), ==, list_width);
 
   /* Closing the search shows everything again */
   gtk_toggle_button_set_active (window->search_button, FALSE);
@@ -643,10 +649,15 @@ test_demo_first_feed (void)
   g_assert_nonnull (window->held_model);
   model = window->held_model;
   g_assert_true (G_LIST_MODEL (model) == window->current_model);
+  /* The section is loading (or shows what was kept) from the start, never
+   * said to be empty; the page that would say so is made only when needed */
+  g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), !=, "empty");
+  g_assert_null (display_find_type (GTK_WIDGET (window->headline_list), ADW_TYPE_STATUS_PAGE));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (display_wait_for (display_list_has_headlines, window));
+  g_assert_null (display_find_type (GTK_WIDGET (window->headline_list), ADW_TYPE_STATUS_PAGE));
   g_assert_true (display_wait_for (first_feed_released, window));
   g_assert_true (display_wait_for (model_loaded, model));
   g_assert_null (bulletin_section_model_get_error (model));
