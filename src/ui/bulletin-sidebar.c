@@ -239,7 +239,8 @@ bulletin_sidebar_lookup_row (BulletinSidebar *self,
  * first rows fill the tallest monitor, each row and heading counted at the
  * least height it can have, whatever the font (Adwaita's rows are at least
  * 36 px high with a 2 px margin; style.css gives the headings' margins).
- * That is 24 rows on a 900-line screen. */
+ * That is 22 rows of the demo's on a 900-line screen, 26 on a 1080-line
+ * one. */
 #define FIRST_ROWS 24
 #define ROW_MIN_HEIGHT (36 + 2)
 #define HEADING_MIN_HEIGHT (18 + 6)

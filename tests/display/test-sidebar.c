@@ -158,6 +158,8 @@ test_first_screen (void)
   bulletin_sidebar_set_edition (sidebar, edition ("demo"));
   n_entries = bulletin_sidebar_get_n_entries (sidebar);
   made = n_rows_made (sidebar);
+  g_test_message ("%u of %u rows made with the edition, the tallest monitor %d px high",
+                  made, n_entries, tallest_monitor ());
   g_assert_cmpuint (n_entries, ==, 30);
   g_assert_cmpuint (made, >, 2);
   g_assert_cmpuint (made, <, n_entries);
