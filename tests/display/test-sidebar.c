@@ -231,17 +231,27 @@ test_select_pending (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The keyboard reaches the rows not made yet: End selects the last entry */
+/* The keyboard reaches the rows not made yet: Down from the last row
+ * made selects the next entry, End the last one */
 static void
 test_keyboard (void)
 {
   GtkWidget *window;
   BulletinSidebar *sidebar = sidebar_in_window (&window);
-  guint n_entries;
+  guint n_entries, made;
 
   bulletin_sidebar_set_edition (sidebar, edition ("demo"));
   n_entries = bulletin_sidebar_get_n_entries (sidebar);
-  g_assert_cmpuint (n_rows_made (sidebar), <, n_entries);
+  made = n_rows_made (sidebar);
+  g_assert_cmpuint (made, <, n_entries);
+
+  gtk_widget_grab_focus (bulletin_sidebar_get_row (sidebar, bulletin_sidebar_get_entry_id (sidebar, made - 1)));
+  g_signal_emit_by_name (list_box_of (sidebar), "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
+  g_assert_cmpstr (bulletin_sidebar_get_section_id (sidebar), ==,
+                   bulletin_sidebar_get_entry_id (sidebar, made));
+
+  bulletin_sidebar_set_edition (sidebar, edition ("demo"));
+  g_assert_cmpuint (n_rows_made (sidebar), ==, made);
 
   gtk_widget_grab_focus (GTK_WIDGET (sidebar));
   g_signal_emit_by_name (list_box_of (sidebar), "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE, FALSE);
