@@ -184,8 +184,12 @@ static void
 stop_waiting (BulletinWindow *self)
 {
   self->breaking_waits = FALSE;
-  if (self->breaking_clock != NULL)
-    g_clear_signal_handler (&self->breaking_paint_id, self->breaking_clock);
+  /* A window closed while it waits has lost its frame clock's handlers
+   * with its surface, though the clock itself is still held here */
+  if (self->breaking_paint_id != 0 &&
+      g_signal_handler_is_connected (self->breaking_clock, self->breaking_paint_id))
+    g_signal_handler_disconnect (self->breaking_clock, self->breaking_paint_id);
+  self->breaking_paint_id = 0;
   g_clear_object (&self->breaking_clock);
   g_clear_handle_id (&self->breaking_timeout_id, g_source_remove);
 }

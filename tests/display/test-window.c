@@ -665,6 +665,30 @@ test_demo_first_feed (void)
   display_close_window (window);
 }
 
+static gboolean
+breaking_waits_on_clock (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return window->breaking_waits && window->breaking_clock != NULL;
+}
+
+/* Closed while it waits for its first headlines' frame to start the
+ * breaking poll: nothing is left waiting on the frame clock */
+static void
+test_close_while_waiting (void)
+{
+  BulletinWindow *window;
+
+  bulletin_application_set_edition_override (app, "demo");
+  window = bulletin_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (display_wait_for (breaking_waits_on_clock, window));
+  display_close_window (window);
+  display_settle (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -675,6 +699,7 @@ main (int   argc,
   display_init (&argc, &argv, "test-window");
   app = display_application_new ();
 
+  g_test_add_func ("/window/close-while-waiting", test_close_while_waiting);
   g_test_add_func ("/window/thumbnails/held", test_thumbnails_held);
   g_test_add_func ("/window/demo/thumbnails", test_demo_thumbnails);
   g_test_add_func ("/window/demo/first-feed", test_demo_first_feed);
