@@ -207,10 +207,12 @@ start_breaking (BulletinWindow *self)
     }
 
   /* The same moment is when the article view, not needed before an
-   * article is chosen, is loaded in the background, and the thumbnails
-   * of the first headlines and the first section's other feeds are */
+   * article is chosen, is loaded in the background, the thumbnails of
+   * the first headlines and the first section's other feeds are, and the
+   * buttons get their tooltips */
   bulletin_article_view_preload ();
   _bulletin_window_release_held (self);
+  _bulletin_window_set_tooltips (self);
 }
 
 static gboolean

@@ -54,6 +54,9 @@ struct _BulletinWindow
   GMenuModel           *share_menu;      /* their buttons when first opened */
   GMenuModel           *saved_menu;
   GtkToggleButton      *bookmark_button;
+  GtkWidget            *refresh_button;
+  GtkWidget            *browser_button;
+  gboolean              tooltips_set;    /* after the first headlines */
   GtkStack             *article_stack;
   AdwBin               *article_bin;
   GtkWidget            *article_view;    /* made when first needed */
@@ -90,6 +93,7 @@ void     _bulletin_window_set_bookmarked      (BulletinWindow *self,
 void     _bulletin_window_update_actions      (BulletinWindow *self);
 gboolean _bulletin_window_ensure_article_view (BulletinWindow *self);
 void     _bulletin_window_release_held        (BulletinWindow *self);
+void     _bulletin_window_set_tooltips        (BulletinWindow *self);
 
 /* bulletin-window-saved.c */
 void     _bulletin_window_saved_class_init    (BulletinWindowClass *klass);

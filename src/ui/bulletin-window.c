@@ -172,19 +172,57 @@ set_menu_later (GtkMenuButton *button,
 }
 
 static void
+update_refresh_tooltip (BulletinWindow *self)
+{
+  const char *tooltip = model_is_loading (self->current_model) ? _("Loading headlines…") : NULL;
+
+  /* Even the same tooltip again costs the round trips (see below) */
+  if (self->tooltips_set &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->refresh_stack)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_stack), tooltip);
+}
+
+static void
 update_refresh_state (BulletinWindow *self)
 {
-  gboolean loading = model_is_loading (self->current_model);
-  const char *tooltip = loading ? _("Loading headlines…") : NULL;
-
   /* The button is insensitive at once; it spins once the wait is seen */
-  bulletin_spinner_set_waiting (self->refresh_spinner, loading);
-  /* Setting a tooltip asks the X server where the pointer is (three round
-   * trips), even the same tooltip again: this runs three times before the
-   * window's first frame */
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->refresh_stack)), tooltip) != 0)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->refresh_stack), tooltip);
+  bulletin_spinner_set_waiting (self->refresh_spinner, model_is_loading (self->current_model));
+  update_refresh_tooltip (self);
   _bulletin_window_update_actions (self);
+}
+
+/* Setting a visible widget's tooltip asks the X server where the pointer
+ * is, three round trips each: the header bars' ten were ~6 ms of the
+ * window's start-up, for tooltips that no one can see before its first
+ * frame. They are set once the first headlines are painted
+ * (bulletin-window-breaking.c), with the article view's preloading. */
+static const struct
+{
+  gsize       offset;
+  const char *text;
+} tooltips[] = {
+  { G_STRUCT_OFFSET (BulletinWindow, edition_dropdown), N_("Edition") },
+  { G_STRUCT_OFFSET (BulletinWindow, menu_button), N_("Main Menu") },
+  { G_STRUCT_OFFSET (BulletinWindow, list_back_button), N_("Sections") },
+  { G_STRUCT_OFFSET (BulletinWindow, refresh_button), N_("Refresh") },
+  { G_STRUCT_OFFSET (BulletinWindow, search_button), N_("Search Headlines") },
+  { G_STRUCT_OFFSET (BulletinWindow, article_back_button), N_("Headlines") },
+  { G_STRUCT_OFFSET (BulletinWindow, share_button), N_("Share") },
+  { G_STRUCT_OFFSET (BulletinWindow, browser_button), N_("Open in Browser") },
+  { G_STRUCT_OFFSET (BulletinWindow, bookmark_button), N_("Save Article") },
+};
+
+void
+_bulletin_window_set_tooltips (BulletinWindow *self)
+{
+  if (self->tooltips_set)
+    return;
+
+  self->tooltips_set = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (tooltips); i++)
+    gtk_widget_set_tooltip_text (G_STRUCT_MEMBER (GtkWidget *, self, tooltips[i].offset),
+                                 _(tooltips[i].text));
+  update_refresh_tooltip (self);
 }
 
 /* Section models */
@@ -1078,6 +1116,8 @@ bulletin_window_class_init (BulletinWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, share_menu);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, saved_menu);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, BulletinWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, BulletinWindow, browser_button);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_stack);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, article_bin);
   gtk_widget_class_bind_template_child (widget_class, BulletinWindow, offline_revealer);

@@ -136,6 +136,12 @@ x_in_window (GtkWidget *widget,
   return bounds.origin.x;
 }
 
+static gboolean
+tooltips_set (gpointer data)
+{
+  return BULLETIN_WINDOW (data)->tooltips_set;
+}
+
 static void
 test_window (void)
 {
@@ -147,7 +153,8 @@ test_window (void)
   /* The demo edition in the interface's language */
   g_assert_cmpstr (bulletin_edition_get_language (bulletin_window_get_edition (window)), ==, expected->language);
 
-  /* Translated */
+  /* Translated (the tooltips come with the first headlines) */
+  g_assert_true (display_wait_for (tooltips_set, window));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (window->list_back_button), ==, expected->sections);
   g_assert_cmpstr (bulletin_sidebar_get_entry_title (window->sidebar, 0), ==, expected->saved);
 

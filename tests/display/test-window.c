@@ -653,12 +653,16 @@ test_demo_first_feed (void)
    * said to be empty; the page that would say so is made only when needed */
   g_assert_cmpstr (bulletin_headline_list_get_state (window->headline_list), !=, "empty");
   g_assert_null (display_find_type (GTK_WIDGET (window->headline_list), ADW_TYPE_STATUS_PAGE));
+  /* No tooltip before the first headlines are painted */
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (window->search_button)));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (display_wait_for (display_list_has_headlines, window));
   g_assert_null (display_find_type (GTK_WIDGET (window->headline_list), ADW_TYPE_STATUS_PAGE));
   g_assert_true (display_wait_for (first_feed_released, window));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->search_button)), ==, "Search Headlines");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->bookmark_button)), ==, "Save Article");
   g_assert_true (display_wait_for (model_loaded, model));
   g_assert_null (bulletin_section_model_get_error (model));
 
