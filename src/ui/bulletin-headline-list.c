@@ -10,6 +10,7 @@
 #include "bulletin-format.h"
 #include "bulletin-headline-list.h"
 #include "bulletin-headline-row.h"
+#include "bulletin-screen.h"
 #include "bulletin-spinner.h"
 
 /*
@@ -467,18 +468,7 @@ model_changed_cb (BulletinHeadlineList *self)
 static guint
 first_rows (BulletinHeadlineList *self)
 {
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  guint n_monitors = g_list_model_get_n_items (monitors);
-  int tallest = 0;
-
-  for (guint i = 0; i < n_monitors; i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      tallest = MAX (tallest, geometry.height);
-    }
+  int tallest = bulletin_screen_get_tallest_height (GTK_WIDGET (self));
 
   if (tallest <= 0)
     return FIRST_ROWS;

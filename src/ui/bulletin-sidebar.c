@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "bulletin-sidebar.h"
+#include "bulletin-screen.h"
 #include "bulletin-sidebar-row.h"
 
 /*
@@ -249,20 +250,9 @@ bulletin_sidebar_lookup_row (BulletinSidebar *self,
 static guint
 first_rows (BulletinSidebar *self)
 {
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  guint n_monitors = g_list_model_get_n_items (monitors);
-  int tallest = 0;
+  int tallest = bulletin_screen_get_tallest_height (GTK_WIDGET (self));
   int height = 0;
   guint n = 0;
-
-  for (guint i = 0; i < n_monitors; i++)
-    {
-      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      tallest = MAX (tallest, geometry.height);
-    }
 
   if (tallest <= 0)
     return FIRST_ROWS;
