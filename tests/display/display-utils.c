@@ -110,6 +110,16 @@ display_list_has_headlines (gpointer data)
          bulletin_headline_list_get_n_shown (window->headline_list) > 0;
 }
 
+/* The window has painted its first headlines and let its first section's
+ * other feeds go (with the breaking poll's start) */
+gboolean
+display_first_feed_released (gpointer data)
+{
+  BulletinWindow *window = data;
+
+  return window->held_model == NULL;
+}
+
 /* A reading window on an edition, shown */
 BulletinWindow *
 display_open_window (BulletinApplication *app,

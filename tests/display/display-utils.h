@@ -29,6 +29,7 @@ void                 display_wait_until          (gboolean    *done,
                                                   const char  *what);
 gboolean             display_widget_mapped       (gpointer     data);
 gboolean             display_list_has_headlines  (gpointer     data);
+gboolean             display_first_feed_released (gpointer     data);
 
 BulletinWindow      *display_open_window         (BulletinApplication *app,
                                                   const char          *edition_id,

@@ -350,14 +350,6 @@ test_row_badges (void)
   g_assert_false (bulletin_sidebar_row_get_loading (sidebar_row));
 }
 
-static gboolean
-first_feed_released (gpointer data)
-{
-  BulletinWindow *window = data;
-
-  return window->held_model == NULL;
-}
-
 /* The window, made and not yet shown, selects a section whose row is not
  * made through its action, and shows every row once it is painted */
 static void
@@ -385,7 +377,7 @@ test_window_select_section (void)
   /* Closed once the window has started its breaking poll (which also
    * lets the first section's other feeds go) */
   g_assert_true (display_wait_for (display_list_has_headlines, window));
-  g_assert_true (display_wait_for (first_feed_released, window));
+  g_assert_true (display_wait_for (display_first_feed_released, window));
 
   display_close_window (window);
 }

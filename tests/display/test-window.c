@@ -622,14 +622,6 @@ test_demo_thumbnails (void)
 }
 
 static gboolean
-first_feed_released (gpointer data)
-{
-  BulletinWindow *window = data;
-
-  return window->held_model == NULL;
-}
-
-static gboolean
 model_loaded (gpointer data)
 {
   return !bulletin_section_model_get_loading (data);
@@ -660,7 +652,7 @@ test_demo_first_feed (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (display_wait_for (display_list_has_headlines, window));
   g_assert_null (display_find_type (GTK_WIDGET (window->headline_list), ADW_TYPE_STATUS_PAGE));
-  g_assert_true (display_wait_for (first_feed_released, window));
+  g_assert_true (display_wait_for (display_first_feed_released, window));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->search_button)), ==, "Search Headlines");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (window->bookmark_button)), ==, "Save Article");
   g_assert_true (display_wait_for (model_loaded, model));
